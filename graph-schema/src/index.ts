@@ -1,0 +1,5 @@
+export * from "./kinds";
+export * from "./types";
+export * from "./ids";
+export * from "./errors";
+export * from "./validate";

@@ -1,0 +1,62 @@
+/** The fixed vocabularies of the supply graph (DESIGN §2). Everything that becomes a Neo4j label,
+ *  relationship type or GraphQL enum comes from these lists and nothing else. */
+
+export const NODE_KINDS = ["Product", "Component", "Material", "Supplier", "Region"] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Kinds whose availability follows the item rule (sources OR, requirement groups AND). */
+export const ITEM_KINDS = ["Product", "Component", "Material"] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const EDGE_KINDS = ["REQUIRES", "SOURCED_FROM", "LOCATED_IN", "WITHIN"] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+export const FLAGS = ["POLICY_BOTTLENECK", "IMPORT_DEPENDENT", "DOMESTIC_BREAKTHROUGH"] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const CONFIDENCES = ["stated", "inferred", "imported"] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** The seven equipment areas of document 003, plus pharmaceuticals and protective supplies. */
+export const CATEGORIES = [
+  "diagnosis-testing",
+  "treatment",
+  "monitoring-life-support",
+  "traditional-chinese-medicine",
+  "maternal-child-health",
+  "rehabilitation",
+  "active-implants",
+  "pharmaceuticals",
+  "protective-supplies",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Numeric node attributes the engine reads; other finite, non-negative numbers are kept as data. */
+export const KNOWN_ATTRS = ["inventoryDays", "recoveryDays", "annualValue"] as const;
+
+/** Which node kinds an edge kind may connect: [allowed `from` kinds, allowed `to` kinds]. */
+export const EDGE_ENDPOINTS: Readonly<Record<EdgeKind, readonly [readonly NodeKind[], readonly NodeKind[]]>> = {
+  REQUIRES: [ITEM_KINDS, ITEM_KINDS],
+  SOURCED_FROM: [ITEM_KINDS, ["Supplier", "Region"]],
+  LOCATED_IN: [["Supplier"], ["Region"]],
+  WITHIN: [["Region"], ["Region"]],
+};
+
+export function isNodeKind(v: unknown): v is NodeKind {
+  return typeof v === "string" && (NODE_KINDS as readonly string[]).includes(v);
+}
+export function isItemKind(v: unknown): v is ItemKind {
+  return typeof v === "string" && (ITEM_KINDS as readonly string[]).includes(v);
+}
+export function isEdgeKind(v: unknown): v is EdgeKind {
+  return typeof v === "string" && (EDGE_KINDS as readonly string[]).includes(v);
+}
+export function isFlag(v: unknown): v is Flag {
+  return typeof v === "string" && (FLAGS as readonly string[]).includes(v);
+}
+export function isConfidence(v: unknown): v is Confidence {
+  return typeof v === "string" && (CONFIDENCES as readonly string[]).includes(v);
+}
+export function isCategory(v: unknown): v is Category {
+  return typeof v === "string" && (CATEGORIES as readonly string[]).includes(v);
+}

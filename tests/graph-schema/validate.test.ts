@@ -78,7 +78,7 @@ describe("interchange validation", () => {
   });
 
   it("rejects ids given as JSON numbers and overlong text", () => {
-    expect(codes(validateEdgeInput({ from: 9007199254740993, to: "a", kind: "REQUIRES" }).problems)).toEqual(["ID_INVALID"]);
+    expect(codes(validateEdgeInput(JSON.parse('{"from": 9007199254740993, "to": "a", "kind": "REQUIRES"}')).problems)).toEqual(["ID_INVALID"]);
     const g = base();
     (g.nodes[0] as { name: object }).name = { en: "x".repeat(10_000_000) };
     expect(codes(validateInterchange(g).problems)).toEqual(["TEXT_TOO_LONG"]);

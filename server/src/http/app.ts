@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Server } from "node:http";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { isChokepointError } from "@chokepoint/graph-schema";
+import type { GraphStore } from "../domain/graph-store";
+import type { RequestContext } from "../graphql/context";
+import { makeFormatError, type ErrorLogger } from "../graphql/errors";
+import { roleFor, type AuthConfig } from "./auth";
+
+export interface HttpAppOptions {
+  readonly store: GraphStore;
+  readonly schema: GraphQLSchema;
+  readonly auth: AuthConfig;
+  readonly production: boolean;
+  /** The built client (client/dist); served at `/` when present. */
+  readonly clientDir?: string;
+  readonly maxBodyBytes: number;
+  readonly log: ErrorLogger;
+}
+
+export interface HttpApp {
+  readonly app: Express;
+  readonly apollo: ApolloServer<RequestContext>;
+}
+
+/** Builds the Express app: health probes, GraphQL, and the static client. The caller owns the
+ *  HTTP server (so it can drain it on shutdown) and must call `apollo.start()` before mounting. */
+export async function createHttpApp(options: HttpAppOptions, httpServer: Server): Promise<HttpApp> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: makeFormatError(options.log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const health = await options.store.health().catch(() => ({ ok: false, detail: "store health check failed" }));
+    res.status(health.ok ? 200 : 503).json({ status: health.ok ? "ready" : "unavailable", store: options.store.kind, detail: health.detail });
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: options.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const requestId = headerValue(req.headers["x-request-id"]) ?? randomUUID();
+        try {
+          return { role: roleFor(headerValue(req.headers.authorization), options.auth), requestId };
+        } catch (e) {
+          if (isChokepointError(e)) {
+            throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+          }
+          throw e;
+        }
+      },
+    }),
+  );
+
+  if (options.clientDir && existsSync(path.join(options.clientDir, "index.html"))) {
+    const clientDir = options.clientDir;
+    app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.sendFile(path.join(clientDir, "index.html"));
+    });
+  }
+
+  // Body-parser errors (too large, malformed JSON) and anything else: a coded JSON answer, no stack.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (err as { status?: unknown }).status === "number" ? (err as { status: number }).status : 500;
+    const type = (err as { type?: unknown }).type;
+    const code = type === "entity.too.large" ? "QUERY_TOO_LARGE" : status < 500 ? "BAD_REQUEST" : "INTERNAL";
+    if (status >= 500) options.log({ errorId: randomUUID(), code, error: err });
+    res.status(status).json({ errors: [{ message: status < 500 ? "bad request" : "internal error", extensions: { code } }] });
+  });
+
+  return { app, apollo };
+}
+
+function headerValue(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,303 @@
+import {
+  ChokepointError,
+  EDGE_KINDS,
+  INTERCHANGE_FORMAT,
+  INTERCHANGE_VERSION,
+  NODE_KINDS,
+  isCategory,
+  isEdgeKind,
+  isFlag,
+  isNodeKind,
+  normalizeText,
+  type EdgeKind,
+  type GraphEdge,
+  type GraphNode,
+  type InterchangeGraph,
+  type NodeKind,
+} from "@chokepoint/graph-schema";
+import type {
+  ApplyResult,
+  ChangeBatch,
+  EdgeQuery,
+  GraphCounts,
+  GraphSnapshot,
+  GraphStore,
+  ImportResult,
+  NodeQuery,
+  NodeWithEdges,
+  Page,
+  StoreHealth,
+} from "../../domain/graph-store";
+import type { CypherDriver } from "./driver-port";
+import { openDriver } from "./connect";
+import { Neo4jExecutor } from "./executor";
+import { constraintStatements } from "./cypher/schema";
+import { countByKind, countEdges, countNodes, incomingEdges, listEdges, listNodes, nodeById, outgoingEdges, type NodeFilter } from "./cypher/reads";
+import { edgeFromRecord, integerField, nodeFromRecord } from "./mapping/to-domain";
+import { decodeEdgeCursor, decodeNodeCursor, edgeCursor, nodeCursor, pageSize } from "./paging";
+import { IMPORT_PATHS, isEmptyBatch, prepareBatch, type PreparedBatch } from "./prepare-batch";
+import { readGraphVersion, readSnapshot } from "./snapshot-reader";
+import { writeBatch, type WriteOutcome } from "./write-transaction";
+
+export interface Neo4jStoreOptions {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  /** Default: the server's default database. */
+  readonly database?: string;
+  /** TCP connect timeout. Default 3000. */
+  readonly connectionTimeoutMs?: number;
+  /** How long managed transactions are retried on transient faults. Default 2000. The driver's
+   *  backoff (1 s, 2 s, 4 s, ±20 %) stops at the first failure after this much time, so 2000
+   *  bounds a dead database at about 3.6 s, while 3000 can stretch it to about 8.4 s. */
+  readonly maxTransactionRetryTimeMs?: number;
+  /** Wait for a pooled connection, which includes the Bolt handshake: this is what bounds a
+   *  server that accepts connections but never answers. Default connectionTimeoutMs + 2000. */
+  readonly connectionAcquisitionTimeoutMs?: number;
+  /** Deadline for `health()`. Default 2000. */
+  readonly healthTimeoutMs?: number;
+  /** A driver to use instead of connecting to `uri` (tests pass a fake). */
+  readonly driver?: CypherDriver;
+}
+
+const HEALTH_DETAIL: Readonly<Record<string, string>> = {
+  STORE_UNAVAILABLE: "Neo4j is unreachable",
+  STORE_TIMEOUT: "Neo4j did not answer in time",
+  STORE_AUTH: "Neo4j rejected the configured credentials",
+  STORE_CLOSED: "the store is closed",
+};
+
+function invalid(message: string): ChokepointError {
+  return new ChokepointError("INVALID_ARGUMENT", message);
+}
+
+function nodeFilter(query: NodeQuery): NodeFilter {
+  if (query.kind !== undefined && !isNodeKind(query.kind)) throw invalid("kind must be Product, Component, Material, Supplier or Region");
+  if (query.category !== undefined && !isCategory(query.category)) throw invalid("unknown category");
+  if (query.flag !== undefined && !isFlag(query.flag)) throw invalid("flag must be POLICY_BOTTLENECK, IMPORT_DEPENDENT or DOMESTIC_BREAKTHROUGH");
+  if (query.search !== undefined && typeof query.search !== "string") throw invalid("search must be text");
+  const search = query.search === undefined ? "" : normalizeText(query.search).toLowerCase();
+  return {
+    ...(query.kind !== undefined && { kind: query.kind }),
+    ...(query.category !== undefined && { category: query.category }),
+    ...(query.flag !== undefined && { flag: query.flag }),
+    ...(search !== "" && { search }),
+  };
+}
+
+/**
+ * The Neo4j adapter of the `GraphStore` port (DESIGN §3). Data model: every node is
+ * `(:CpNode:<Kind> {id, kind, nameZh, nameEn, aliases, category, flags, flagNames, attrs,
+ * confidence, evidence})` with the nested parts as JSON strings; every edge is a relationship of
+ * its kind with `{group, share, leadTimeDays, qualified, confidence, evidence}`; documents are
+ * `:CpDocument`; `(:CpMeta {key: 'graph'}).version` counts data-changing writes.
+ */
+export class Neo4jGraphStore implements GraphStore {
+  readonly kind = "neo4j" as const;
+  private schema: Promise<void> | undefined;
+  private cached: GraphSnapshot | undefined;
+  private loading: { readonly version: number; readonly promise: Promise<GraphSnapshot> } | undefined;
+
+  private constructor(
+    private readonly executor: Neo4jExecutor,
+    private readonly healthTimeoutMs: number,
+  ) {}
+
+  /** Never contacts the database: the server must start (and report not-ready) while Neo4j is
+   *  down. Constraints are created before the first operation that reaches it. */
+  static create(options: Neo4jStoreOptions): Neo4jGraphStore {
+    const connectionTimeoutMs = options.connectionTimeoutMs ?? 3000;
+    const driver =
+      options.driver ??
+      openDriver({
+        uri: options.uri,
+        user: options.user,
+        password: options.password,
+        connectionTimeoutMs,
+        connectionAcquisitionTimeoutMs: options.connectionAcquisitionTimeoutMs ?? connectionTimeoutMs + 2000,
+        maxTransactionRetryTimeMs: options.maxTransactionRetryTimeMs ?? 2000,
+      });
+    return new Neo4jGraphStore(new Neo4jExecutor(driver, options.database), options.healthTimeoutMs ?? 2000);
+  }
+
+  async version(): Promise<number> {
+    await this.ready();
+    return this.executor.read(readGraphVersion);
+  }
+
+  async apply(batch: ChangeBatch): Promise<ApplyResult> {
+    this.assertOpen();
+    const prepared = prepareBatch(batch);
+    const { version, plan } = await this.write(prepared);
+    return {
+      version,
+      nodesUpserted: plan.upsertNodes.length,
+      edgesUpserted: plan.upsertEdges.length,
+      nodesDeleted: plan.deleteNodes.length,
+      edgesDeleted: plan.deleteEdges.length,
+    };
+  }
+
+  async importGraph(graph: InterchangeGraph): Promise<ImportResult> {
+    this.assertOpen();
+    if (graph.format !== INTERCHANGE_FORMAT || graph.version !== INTERCHANGE_VERSION) {
+      throw new ChokepointError("VALIDATION_FAILED", "not a chokepoint/graph version 1 document; nothing was written", {
+        problems: [{ code: "FORMAT_INVALID", path: "$.format", message: `format must be "${INTERCHANGE_FORMAT}" version ${INTERCHANGE_VERSION}` }],
+      });
+    }
+    const prepared = prepareBatch({ upsertNodes: graph.nodes, upsertEdges: graph.edges, upsertDocuments: graph.documents }, IMPORT_PATHS);
+    const { version, plan } = await this.write(prepared);
+    return {
+      version,
+      nodesUpserted: plan.upsertNodes.length,
+      edgesUpserted: plan.upsertEdges.length,
+      nodesDeleted: 0,
+      edgesDeleted: 0,
+      unchanged: plan.unchanged,
+    };
+  }
+
+  async getNode(id: string): Promise<NodeWithEdges | null> {
+    if (typeof id !== "string") throw invalid("id must be text");
+    await this.ready();
+    return this.executor.read(async (tx) => {
+      const [record] = await tx.run(nodeById(id));
+      if (!record) return null;
+      const outgoing = (await tx.run(outgoingEdges(id))).map(edgeFromRecord);
+      const incoming = (await tx.run(incomingEdges(id))).map(edgeFromRecord);
+      return { node: nodeFromRecord(record), outgoing, incoming };
+    });
+  }
+
+  async listNodes(query: NodeQuery = {}): Promise<Page<GraphNode>> {
+    this.assertOpen();
+    const filter = nodeFilter(query);
+    const first = pageSize(query.first);
+    const after = query.after === undefined ? undefined : decodeNodeCursor(query.after);
+    await this.ready();
+    return this.executor.read(async (tx) => {
+      const rows = (await tx.run(listNodes(filter, after, first + 1))).map(nodeFromRecord);
+      const [total] = await tx.run(countNodes(filter));
+      const items = rows.slice(0, first);
+      const last = items[items.length - 1];
+      return {
+        items,
+        endCursor: last === undefined ? null : nodeCursor(last.id),
+        hasNextPage: rows.length > first,
+        totalCount: total === undefined ? 0 : integerField(total, "total"),
+      };
+    });
+  }
+
+  async listEdges(query: EdgeQuery = {}): Promise<Page<GraphEdge>> {
+    this.assertOpen();
+    if (query.kind !== undefined && !isEdgeKind(query.kind)) throw invalid("kind must be REQUIRES, SOURCED_FROM, LOCATED_IN or WITHIN");
+    if ((query.from !== undefined && typeof query.from !== "string") || (query.to !== undefined && typeof query.to !== "string")) throw invalid("from and to must be ids");
+    const filter = {
+      ...(query.kind !== undefined && { kind: query.kind }),
+      ...(query.from !== undefined && { from: query.from }),
+      ...(query.to !== undefined && { to: query.to }),
+    };
+    const first = pageSize(query.first);
+    const after = query.after === undefined ? undefined : decodeEdgeCursor(query.after);
+    await this.ready();
+    return this.executor.read(async (tx) => {
+      const rows = (await tx.run(listEdges(filter, after, first + 1))).map(edgeFromRecord);
+      const [total] = await tx.run(countEdges(filter));
+      const items = rows.slice(0, first);
+      const last = items[items.length - 1];
+      return {
+        items,
+        endCursor: last === undefined ? null : edgeCursor(last),
+        hasNextPage: rows.length > first,
+        totalCount: total === undefined ? 0 : integerField(total, "total"),
+      };
+    });
+  }
+
+  async counts(): Promise<GraphCounts> {
+    await this.ready();
+    return this.executor.read(async (tx) => {
+      const version = await readGraphVersion(tx);
+      const nodes = Object.fromEntries(NODE_KINDS.map((k) => [k, 0])) as Record<NodeKind, number>;
+      const edges = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
+      for (const r of await tx.run(countByKind())) {
+        const kind = r.get("kind");
+        if (r.get("what") === "node" && isNodeKind(kind)) nodes[kind] = integerField(r, "count");
+        if (r.get("what") === "edge" && isEdgeKind(kind)) edges[kind] = integerField(r, "count");
+      }
+      return { version, nodes, edges };
+    });
+  }
+
+  /** Cached per data version: a cheap version read decides whether the stored copy is current
+   *  (another process may have written), and concurrent callers share one load. */
+  async snapshot(): Promise<GraphSnapshot> {
+    await this.ready();
+    const version = await this.executor.read(readGraphVersion);
+    if (this.cached?.version === version) return this.cached;
+    if (this.loading?.version === version) return this.loading.promise;
+    const promise = this.executor.read(readSnapshot).then((s) => {
+      if (!this.executor.isClosed && (this.cached === undefined || s.version >= this.cached.version)) this.cached = s;
+      return s;
+    });
+    const loading = { version, promise };
+    this.loading = loading;
+    const clear = () => {
+      if (this.loading === loading) this.loading = undefined;
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  async exportGraph(): Promise<InterchangeGraph> {
+    const s = await this.snapshot();
+    return { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents: s.documents, nodes: s.nodes, edges: s.edges };
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.executor.isClosed) return { ok: false, detail: HEALTH_DETAIL.STORE_CLOSED! };
+    try {
+      await this.executor.probe({ text: "RETURN 1 AS ok", params: {} }, this.healthTimeoutMs);
+      return { ok: true, detail: "Neo4j is reachable" };
+    } catch (e) {
+      const code = e instanceof ChokepointError ? e.code : "STORE_ERROR";
+      return { ok: false, detail: HEALTH_DETAIL[code] ?? "Neo4j reported an error" };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.cached = undefined;
+    this.loading = undefined;
+    await this.executor.close();
+  }
+
+  private assertOpen(): void {
+    if (this.executor.isClosed) throw new ChokepointError("STORE_CLOSED", "the store is closed");
+  }
+
+  private async write(prepared: PreparedBatch): Promise<WriteOutcome> {
+    await this.ready();
+    if (isEmptyBatch(prepared)) {
+      const version = await this.executor.read(readGraphVersion);
+      return { version, plan: { deleteEdges: [], deleteNodes: [], upsertDocuments: [], upsertNodes: [], upsertEdges: [], unchanged: 0 } };
+    }
+    return this.executor.write((tx) => writeBatch(tx, prepared));
+  }
+
+  /** Creates the constraints once; a failure (database down) is forgotten so the next operation
+   *  tries again rather than failing forever. */
+  private ready(): Promise<void> {
+    this.assertOpen();
+    if (this.schema === undefined) {
+      const attempt = (async () => {
+        for (const statement of constraintStatements()) await this.executor.write((tx) => tx.run(statement));
+      })();
+      this.schema = attempt;
+      attempt.catch(() => {
+        if (this.schema === attempt) this.schema = undefined;
+      });
+    }
+    return this.schema;
+  }
+}

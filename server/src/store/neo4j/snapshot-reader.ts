@@ -1,0 +1,38 @@
+import type { GraphEdge, GraphNode, SourceDocument } from "@chokepoint/graph-schema";
+import type { GraphSnapshot } from "../../domain/graph-store";
+import type { QueryTx } from "./executor";
+import { allDocuments, allEdges, allNodes } from "./cypher/reads";
+import { readVersion } from "./cypher/version";
+import { documentFromRecord, edgeFromRecord, nodeFromRecord, toNumber } from "./mapping/to-domain";
+import { deepFreeze } from "./mapping/freeze";
+
+/** Ordering of the interchange format and the port: edges by (from, kind, to), by code unit. */
+export function compareEdges(a: GraphEdge, b: GraphEdge): number {
+  if (a.from !== b.from) return a.from < b.from ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  if (a.to !== b.to) return a.to < b.to ? -1 : 1;
+  return 0;
+}
+
+export async function readGraphVersion(tx: QueryTx): Promise<number> {
+  const [record] = await tx.run(readVersion());
+  // No meta node yet means nothing was ever written: version 0.
+  return record === undefined ? 0 : (toNumber(record.get("version")) ?? 0);
+}
+
+/**
+ * The whole graph at one version, read in one transaction so that version and content agree, and
+ * streamed row by row into domain objects. Frozen: one snapshot is shared by every reader of that
+ * version.
+ */
+export async function readSnapshot(tx: QueryTx): Promise<GraphSnapshot> {
+  const version = await readGraphVersion(tx);
+  const documents: SourceDocument[] = [];
+  for await (const r of tx.stream(allDocuments())) documents.push(documentFromRecord(r));
+  const nodes: GraphNode[] = [];
+  for await (const r of tx.stream(allNodes())) nodes.push(nodeFromRecord(r));
+  const edges: GraphEdge[] = [];
+  for await (const r of tx.stream(allEdges())) edges.push(edgeFromRecord(r));
+  edges.sort(compareEdges);
+  return deepFreeze({ version, documents, nodes, edges });
+}

@@ -1,23 +1,35 @@
-import { buildSchema } from "type-graphql";
-import type { GraphQLSchema } from "graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { printSchema, type GraphQLSchema } from "graphql";
+import type { EditService } from "../services/edit-service";
 import type { GraphService } from "../services/graph-service";
+import { DocumentResolver } from "./resolvers/document-resolver";
+import { EdgeResolver } from "./resolvers/edge-resolver";
+import { EditResolver } from "./resolvers/edit-resolver";
 import { NodeResolver } from "./resolvers/node-resolver";
 import { StatsResolver } from "./resolvers/stats-resolver";
 
 export interface Services {
   readonly graph: GraphService;
+  readonly edits: EditService;
 }
+
+const RESOLVERS: NonEmptyArray<new (...args: never[]) => unknown> = [NodeResolver, EdgeResolver, DocumentResolver, StatsResolver, EditResolver];
 
 /** Builds the executable schema. Resolvers get their services by constructor through a tiny
  *  container, so they never see a store adapter. */
 export async function buildGraphQLSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<unknown, unknown>([
     [NodeResolver, new NodeResolver(services.graph)],
+    [EdgeResolver, new EdgeResolver(services.graph)],
+    [DocumentResolver, new DocumentResolver(services.graph)],
     [StatsResolver, new StatsResolver(services.graph)],
+    [EditResolver, new EditResolver(services.edits)],
   ]);
-  return buildSchema({
-    resolvers: [NodeResolver, StatsResolver],
-    container: { get: (cls) => instances.get(cls) },
-    validate: false,
-  });
+  return buildSchema({ resolvers: RESOLVERS, container: { get: (cls) => instances.get(cls) }, validate: false });
+}
+
+/** The schema as SDL, for the committed `server/schema.graphql`. Building it runs no resolver. */
+export async function schemaSDL(): Promise<string> {
+  const schema = await buildSchema({ resolvers: RESOLVERS, validate: false });
+  return `${printSchema(schema)}\n`;
 }

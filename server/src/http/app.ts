@@ -12,6 +12,7 @@ import { isChokepointError } from "@chokepoint/graph-schema";
 import type { GraphStore } from "../domain/graph-store";
 import type { RequestContext } from "../graphql/context";
 import { makeFormatError, type ErrorLogger } from "../graphql/errors";
+import { DEFAULT_LIMITS, QueryRejected, checkDocument, type QueryLimits } from "../graphql/query-guard";
 import { roleFor, type AuthConfig } from "./auth";
 
 export interface HttpAppOptions {
@@ -23,6 +24,7 @@ export interface HttpAppOptions {
   readonly clientDir?: string;
   readonly maxBodyBytes: number;
   readonly log: ErrorLogger;
+  readonly limits?: QueryLimits;
 }
 
 export interface HttpApp {
@@ -60,9 +62,38 @@ export async function createHttpApp(options: HttpAppOptions, httpServer: Server)
     res.status(health.ok ? 200 : 503).json({ status: health.ok ? "ready" : "unavailable", store: options.store.kind, detail: health.detail });
   });
 
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // Shape and cost limits run before Apollo parses and validates, so abuse costs milliseconds.
+  const guard = (req: Request, res: Response, next: NextFunction) => {
+    const body: unknown = req.method === "GET" ? req.query : req.body;
+    if (Array.isArray(body)) {
+      res.status(400).json({ errors: [{ message: "batched requests are not supported; send one operation per request", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    const { query, operationName, variables } = (body ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown };
+    if (typeof query !== "string") return next();
+    let vars: Record<string, unknown> = {};
+    if (typeof variables === "object" && variables !== null) vars = variables as Record<string, unknown>;
+    else if (typeof variables === "string") {
+      try {
+        vars = JSON.parse(variables) as Record<string, unknown>;
+      } catch {
+        vars = {};
+      }
+    }
+    try {
+      checkDocument(query, limits, options.schema, typeof operationName === "string" ? operationName : undefined, vars);
+      next();
+    } catch (e) {
+      if (!(e instanceof QueryRejected)) return next(e);
+      res.status(400).json({ errors: [{ message: e.message, extensions: { code: e.extensions.code } }] });
+    }
+  };
+
   app.use(
     "/graphql",
     express.json({ limit: options.maxBodyBytes }),
+    guard,
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const requestId = headerValue(req.headers["x-request-id"]) ?? randomUUID();

@@ -1,19 +1,57 @@
-import type { GraphCounts, GraphStore, NodeQuery, NodeWithEdges, Page } from "../domain/graph-store";
-import type { GraphNode } from "@chokepoint/graph-schema";
+import { ChokepointError, type GraphNode, type SourceDocument } from "@chokepoint/graph-schema";
+import type { GraphCounts, GraphStore } from "../domain/graph-store";
+import { GraphIndex, type NodeFilter, type RankedPage, type Subgraph } from "./graph-index";
+import { VersionedCache } from "./versioned-cache";
 
-/** Read access to the stored graph for the API: lookups, listing and counts. */
+/** Deepest neighbourhood the API returns, and the most nodes in one subgraph answer. */
+export const MAX_SUBGRAPH_DEPTH = 10;
+export const MAX_SUBGRAPH_NODES = 2000;
+
+export interface NodeDetail {
+  readonly node: GraphNode;
+  readonly index: GraphIndex;
+}
+
+/** Read access to the stored graph for the API, served from an index of the current snapshot. */
 export class GraphService {
-  constructor(private readonly store: GraphStore) {}
+  private readonly index: VersionedCache<GraphIndex>;
 
-  node(id: string): Promise<NodeWithEdges | null> {
-    return this.store.getNode(id);
+  constructor(private readonly store: GraphStore) {
+    this.index = new VersionedCache(store, (s) => new GraphIndex(s));
   }
 
-  nodes(query: NodeQuery): Promise<Page<GraphNode>> {
-    return this.store.listNodes(query);
+  current(): Promise<GraphIndex> {
+    return this.index.get();
+  }
+
+  async node(id: string): Promise<GraphNode | null> {
+    return (await this.index.get()).node(id) ?? null;
+  }
+
+  async nodes(filter: NodeFilter, first: number | undefined, after: string | undefined): Promise<RankedPage> {
+    return (await this.index.get()).find(filter, first, after);
+  }
+
+  async dependencies(id: string, depth: number): Promise<Subgraph> {
+    return (await this.index.get()).neighbourhood(id, "down", checkDepth(depth), MAX_SUBGRAPH_NODES);
+  }
+
+  async dependents(id: string, depth: number): Promise<Subgraph> {
+    return (await this.index.get()).neighbourhood(id, "up", checkDepth(depth), MAX_SUBGRAPH_NODES);
+  }
+
+  async documents(): Promise<readonly SourceDocument[]> {
+    return (await this.index.get()).documents;
   }
 
   stats(): Promise<GraphCounts> {
     return this.store.counts();
   }
+}
+
+function checkDepth(depth: number): number {
+  if (!Number.isSafeInteger(depth) || depth < 1 || depth > MAX_SUBGRAPH_DEPTH) {
+    throw new ChokepointError("INVALID_ARGUMENT", `depth must be a whole number from 1 to ${MAX_SUBGRAPH_DEPTH}`);
+  }
+  return depth;
 }

@@ -1,26 +1,47 @@
 import { Arg, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { GraphNode, NodeKind } from "@chokepoint/graph-schema";
+import { isCategory, ChokepointError, type Category, type Flag, type GraphEdge, type GraphNode, type NodeKind } from "@chokepoint/graph-schema";
 import type { GraphService } from "../../services/graph-service";
-import { NodeKindEnum } from "../enums";
-import { AttrType, EdgeType, NodeConnection, NodeType } from "../types/graph-types";
+import { FlagEnum, NodeKindEnum } from "../enums";
+import { AttrType, EdgeType, NodeConnection, NodeType, Subgraph } from "../types/graph-types";
+
+function categoryArg(category: string | undefined): Category | undefined {
+  if (category === undefined || category === null) return undefined;
+  if (!isCategory(category)) throw new ChokepointError("INVALID_ARGUMENT", `unknown category "${category.slice(0, 40)}"`);
+  return category;
+}
 
 @Resolver(() => NodeType)
 export class NodeResolver {
   constructor(private readonly graph: GraphService) {}
 
   @Query(() => NodeType, { nullable: true, description: "One node by id, or null" })
-  async node(@Arg("id", () => ID) id: string): Promise<GraphNode | null> {
-    return (await this.graph.node(id))?.node ?? null;
+  node(@Arg("id", () => ID) id: string): Promise<GraphNode | null> {
+    return this.graph.node(id);
   }
 
-  @Query(() => NodeConnection, { description: "Nodes ordered by id, filtered, one page at a time (first ≤ 500)" })
+  @Query(() => NodeConnection, {
+    description: "Nodes, filtered; with `search`, ranked (exact, prefix, then substring match of id, zh or en name, or alias); one page at a time (first ≤ 500)",
+  })
   nodes(
     @Arg("kind", () => NodeKindEnum, { nullable: true }) kind?: NodeKind,
-    @Arg("search", () => String, { nullable: true, description: "Substring of id, zh or en name, or alias" }) search?: string,
+    @Arg("category", () => String, { nullable: true }) category?: string,
+    @Arg("flag", () => FlagEnum, { nullable: true }) flag?: Flag,
+    @Arg("region", () => ID, { nullable: true, description: "Suppliers in, items sourced from, or regions within this region" }) region?: string,
+    @Arg("search", () => String, { nullable: true }) search?: string,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<NodeConnection> {
-    return this.graph.nodes({ kind, search, first, after });
+    return this.graph.nodes({ kind, category: categoryArg(category), flag, region, search }, first, after);
+  }
+
+  @Query(() => Subgraph, { description: "What a node needs, down to `depth` steps (1–10): requirements, sources, locations, enclosing regions" })
+  dependencies(@Arg("id", () => ID) id: string, @Arg("depth", () => Int, { defaultValue: 3 }) depth: number): Promise<Subgraph> {
+    return this.graph.dependencies(id, depth);
+  }
+
+  @Query(() => Subgraph, { description: "Who needs a node, up to `depth` steps (1–10)" })
+  dependents(@Arg("id", () => ID) id: string, @Arg("depth", () => Int, { defaultValue: 3 }) depth: number): Promise<Subgraph> {
+    return this.graph.dependents(id, depth);
   }
 
   @FieldResolver(() => [AttrType])
@@ -29,12 +50,12 @@ export class NodeResolver {
   }
 
   @FieldResolver(() => [EdgeType], { description: "Edges from this node: what it requires, where it is sourced or located" })
-  async outgoing(@Root() node: GraphNode): Promise<readonly EdgeType[]> {
-    return (await this.graph.node(node.id))?.outgoing ?? [];
+  async outgoing(@Root() node: GraphNode): Promise<readonly GraphEdge[]> {
+    return (await this.graph.current()).outgoing(node.id);
   }
 
   @FieldResolver(() => [EdgeType], { description: "Edges into this node: who requires it, who is sourced or located here" })
-  async incoming(@Root() node: GraphNode): Promise<readonly EdgeType[]> {
-    return (await this.graph.node(node.id))?.incoming ?? [];
+  async incoming(@Root() node: GraphNode): Promise<readonly GraphEdge[]> {
+    return (await this.graph.current()).incoming(node.id);
   }
 }

@@ -81,3 +81,29 @@ export class Stats {
   @Field(() => [KindCount]) nodes!: readonly KindCount[];
   @Field(() => [KindCount]) edges!: readonly KindCount[];
 }
+
+@ObjectType("Document", { description: "A source document: one of the five policy texts" })
+export class DocumentType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) file!: string;
+  @Field(() => LocalizedNameType) title!: LocalizedNameType;
+  @Field(() => LocalizedNameType, { nullable: true }) issuer?: LocalizedNameType;
+  @Field(() => String, { nullable: true, description: "YYYY-MM-DD" }) date?: string;
+}
+
+@ObjectType({ description: "A bounded part of the graph around one node" })
+export class Subgraph {
+  @Field(() => [NodeType]) nodes!: readonly NodeType[];
+  @Field(() => [EdgeType]) edges!: readonly EdgeType[];
+  @Field(() => Boolean, { description: "True when the depth or size bound left out nodes further away" }) truncated!: boolean;
+}
+
+@ObjectType({ description: "What a write changed" })
+export class WriteResult {
+  @Field(() => Int) version!: number;
+  @Field(() => Int) nodesUpserted!: number;
+  @Field(() => Int) edgesUpserted!: number;
+  @Field(() => Int) nodesDeleted!: number;
+  @Field(() => Int) edgesDeleted!: number;
+  @Field(() => Int, { description: "Nodes and edges that were already stored with the same content" }) unchanged!: number;
+}

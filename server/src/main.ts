@@ -8,6 +8,7 @@ import { buildGraphQLSchema } from "./graphql/schema";
 import type { ErrorLogger } from "./graphql/errors";
 import { startHttpServer, type RunningServer } from "./http/server";
 import { readInterchangeFile } from "./import/read-interchange-file";
+import { AnalysisService } from "./services/analysis-service";
 import { EditService } from "./services/edit-service";
 import { GraphService } from "./services/graph-service";
 import { EmbeddedGraphStore } from "./store/embedded/embedded-graph-store";
@@ -105,7 +106,8 @@ export interface RunningApp {
 
 /** Wires store → services → GraphQL → HTTP and starts listening. */
 export async function startApp(config: Config, store: GraphStore): Promise<RunningApp> {
-  const services = { graph: new GraphService(store), edits: new EditService(store) };
+  const graph = new GraphService(store);
+  const services = { graph, edits: new EditService(store), analysis: new AnalysisService(graph) };
   const schema = await buildGraphQLSchema(services);
   const server: RunningServer = await startHttpServer({
     store,

@@ -1,7 +1,10 @@
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { printSchema, type GraphQLSchema } from "graphql";
+import type { AnalysisService } from "../services/analysis-service";
 import type { EditService } from "../services/edit-service";
 import type { GraphService } from "../services/graph-service";
+import { CriticalityLinks, DisabledProductLinks, ProductSpofsLinks, SpofVerdictLinks } from "./resolvers/analysis-node-links";
+import { AnalysisResolver } from "./resolvers/analysis-resolver";
 import { DocumentResolver } from "./resolvers/document-resolver";
 import { EdgeResolver } from "./resolvers/edge-resolver";
 import { EditResolver } from "./resolvers/edit-resolver";
@@ -11,9 +14,21 @@ import { StatsResolver } from "./resolvers/stats-resolver";
 export interface Services {
   readonly graph: GraphService;
   readonly edits: EditService;
+  readonly analysis: AnalysisService;
 }
 
-const RESOLVERS: NonEmptyArray<new (...args: never[]) => unknown> = [NodeResolver, EdgeResolver, DocumentResolver, StatsResolver, EditResolver];
+const RESOLVERS: NonEmptyArray<new (...args: never[]) => unknown> = [
+  NodeResolver,
+  EdgeResolver,
+  DocumentResolver,
+  StatsResolver,
+  EditResolver,
+  AnalysisResolver,
+  SpofVerdictLinks,
+  ProductSpofsLinks,
+  DisabledProductLinks,
+  CriticalityLinks,
+];
 
 /** Builds the executable schema. Resolvers get their services by constructor through a tiny
  *  container, so they never see a store adapter. */
@@ -24,6 +39,11 @@ export async function buildGraphQLSchema(services: Services): Promise<GraphQLSch
     [DocumentResolver, new DocumentResolver(services.graph)],
     [StatsResolver, new StatsResolver(services.graph)],
     [EditResolver, new EditResolver(services.edits)],
+    [AnalysisResolver, new AnalysisResolver(services.analysis)],
+    [SpofVerdictLinks, new SpofVerdictLinks(services.graph)],
+    [ProductSpofsLinks, new ProductSpofsLinks(services.graph)],
+    [DisabledProductLinks, new DisabledProductLinks(services.graph)],
+    [CriticalityLinks, new CriticalityLinks(services.graph)],
   ]);
   return buildSchema({ resolvers: RESOLVERS, container: { get: (cls) => instances.get(cls) }, validate: false });
 }

@@ -62,6 +62,7 @@ export function pageSize(first: number | undefined, fallback = 50): number {
  * ranked search, filters and bounded neighbourhood subgraphs. Built once per data version.
  */
 export class GraphIndex {
+  readonly snapshot: GraphSnapshot;
   readonly version: number;
   readonly documents: readonly SourceDocument[];
   private readonly byId = new Map<string, GraphNode>();
@@ -71,6 +72,7 @@ export class GraphIndex {
   private readonly sorted: readonly GraphNode[];
 
   constructor(snapshot: GraphSnapshot) {
+    this.snapshot = snapshot;
     this.version = snapshot.version;
     this.documents = snapshot.documents;
     for (const n of snapshot.nodes) this.byId.set(n.id, n);

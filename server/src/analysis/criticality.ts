@@ -1,0 +1,82 @@
+/**
+ * Criticality ranking: for every node, the products for which it is a SPOF (DESIGN §2), counted
+ * and weighted by the products' `annualValue`. The counts come from the SPOF walks of all
+ * products (spofs.ts), so this is a sort, not another graph pass.
+ *
+ * Order: when any product has an `annualValue`, by value at risk (descending), then by count;
+ * otherwise by count. Ties by id, so the ranking is stable.
+ */
+import type { NodeKind } from "@chokepoint/graph-schema";
+import { KIND_NAMES, type CompactGraph } from "./compact";
+import type { AllSpofs } from "./spofs";
+
+export interface CriticalityEntry {
+  readonly id: string;
+  readonly kind: NodeKind;
+  /** Products for which this node is a SPOF, by id. */
+  readonly products: readonly string[];
+  readonly count: number;
+  /** Sum of those products' annualValue (products without one add nothing). */
+  readonly value: number;
+  /** How many of these verdicts rest on a non-stated edge. */
+  readonly inferredCount: number;
+}
+
+export interface CriticalityRanking {
+  /** True when some product has an annualValue, so the ranking is by value. */
+  readonly weighted: boolean;
+  readonly entries: readonly CriticalityEntry[];
+}
+
+/** Node indices with count > 0, ranked. */
+export function rankCritical(g: CompactGraph, all: AllSpofs): { weighted: boolean; nodes: Int32Array } {
+  let weighted = false;
+  for (let i = 0; i < all.products.length; i++) if (g.annualValue[all.products[i]] === g.annualValue[all.products[i]]) weighted = true;
+  const list: number[] = [];
+  for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) list.push(v);
+  const ids = g.ids;
+  list.sort((a, b) => {
+    if (weighted && all.value[a] !== all.value[b]) return all.value[b] - all.value[a];
+    if (all.count[a] !== all.count[b]) return all.count[b] - all.count[a];
+    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
+  });
+  return { weighted, nodes: Int32Array.from(list) };
+}
+
+/** The ranking with product lists; `limit` keeps the top entries only. */
+export function criticalityRanking(g: CompactGraph, all: AllSpofs, limit = Infinity): CriticalityRanking {
+  const { weighted, nodes } = rankCritical(g, all);
+  const top = nodes.subarray(0, Math.min(nodes.length, limit));
+  // Product lists per node, built by inverting the per-product SPOF lists once.
+  const slot = new Int32Array(g.nodeCount).fill(-1);
+  const lists: string[][] = [];
+  for (let i = 0; i < top.length; i++) {
+    slot[top[i]] = i;
+    lists.push([]);
+  }
+  for (let p = 0; p < all.products.length; p++) {
+    const pid = g.ids[all.products[p]]!;
+    for (let j = all.offsets[p]; j < all.offsets[p + 1]; j++) {
+      const s = slot[all.node[j]];
+      if (s >= 0) lists[s]!.push(pid);
+    }
+  }
+  const entries = Array.from(top, (v, i): CriticalityEntry => ({
+    id: g.ids[v]!,
+    kind: KIND_NAMES[g.kind[v]]!,
+    products: lists[i]!.sort(),
+    count: all.count[v],
+    value: all.value[v],
+    inferredCount: all.inferredCount[v],
+  }));
+  return { weighted, entries };
+}
+
+/** Criticality of one node. */
+export function criticalityOf(g: CompactGraph, all: AllSpofs, v: number): CriticalityEntry {
+  const products: string[] = [];
+  for (let p = 0; p < all.products.length; p++) {
+    for (let j = all.offsets[p]; j < all.offsets[p + 1]; j++) if (all.node[j] === v) products.push(g.ids[all.products[p]]!);
+  }
+  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, products: products.sort(), count: all.count[v], value: all.value[v], inferredCount: all.inferredCount[v] };
+}

@@ -1,0 +1,51 @@
+/**
+ * Mapping gaps (DESIGN §2): an item with neither sources nor requirements is a leaf whose supply
+ * is unknown. The engine treats it as available, which is why it must be reported: a product with
+ * no SPOF because every part is mapped twice is robust; one with no SPOF because nothing below it
+ * is mapped is merely unknown. `coneCoverage` tells the two apart per product.
+ */
+import { isItem, REQUIRES, SOURCED_FROM, type CompactGraph } from "./compact";
+
+/** True when item v has no sources and no requirements. */
+export function isMappingGap(g: CompactGraph, v: number): boolean {
+  if (!isItem(g.kind[v])) return false;
+  const req = g.out[REQUIRES]!.offsets;
+  const src = g.out[SOURCED_FROM]!.offsets;
+  return req[v + 1] === req[v] && src[v + 1] === src[v];
+}
+
+/** Every mapping gap, by id. */
+export function mappingGaps(g: CompactGraph): string[] {
+  const out: string[] = [];
+  for (let v = 0; v < g.nodeCount; v++) if (isMappingGap(g, v)) out.push(g.ids[v]!);
+  return out.sort();
+}
+
+export interface ConeCoverage {
+  /** Items below the product (itself included). */
+  readonly items: number;
+  /** Items below the product whose supply is unknown (mapping gaps), by id. */
+  readonly gaps: readonly string[];
+}
+
+/** Items and mapping gaps in the cone of `root` (everything it depends on, transitively). */
+export function coneCoverage(g: CompactGraph, root: number, stamp: Int32Array, epoch: number): ConeCoverage {
+  const queue: number[] = [root];
+  stamp[root] = epoch;
+  let items = 0;
+  const gaps: string[] = [];
+  // Only REQUIRES leads to further items; sources are suppliers and regions.
+  const req = g.out[REQUIRES]!;
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head]!;
+    items++;
+    if (isMappingGap(g, u)) gaps.push(g.ids[u]!);
+    for (let s = req.offsets[u]; s < req.offsets[u + 1]; s++) {
+      const t = req.targets[s];
+      if (stamp[t] === epoch) continue;
+      stamp[t] = epoch;
+      queue.push(t);
+    }
+  }
+  return { items, gaps: gaps.sort() };
+}

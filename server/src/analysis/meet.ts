@@ -1,0 +1,168 @@
+/**
+ * Intersection of two down-closed failure sets kept as generators (the `intersect` of
+ * Cooper, Harvey & Kennedy, "A Simple, Fast Dominance Algorithm", 2001, generalised from a tree
+ * to a DAG of generators).
+ *
+ * A set is I(A) = A ∪ everything reachable from A in the generator DAG, whose edges always go
+ * to lower topological rank. Walk both frontiers from the highest rank down, one node at a time:
+ * - if the top node v is in both frontiers, v and all of I(v) are in the intersection: emit v;
+ * - if v is in one frontier only, nothing in the other frontier can reach v (all of it has lower
+ *   rank), so v is not in the intersection; replace v by its generators in that frontier.
+ * The walk stops when either frontier is empty. In a tree (one generator each) this is exactly
+ * CHK's two-finger walk to the nearest common ancestor.
+ */
+
+/** Where the generators of a node live; `overlay` (used by cut sets) replaces some nodes' lists. */
+export interface GeneratorView {
+  gens: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly overlay?: Overlay;
+}
+
+/** Per-query replacement generator lists for the nodes with `stamp[v] === epoch`. */
+export interface Overlay {
+  readonly stamp: Int32Array;
+  epoch: number;
+  gens: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+export class MeetWalker {
+  private readonly markA: Int32Array;
+  private readonly markB: Int32Array;
+  private readonly queued: Int32Array;
+  private readonly heap: Int32Array;
+  private epoch = 0;
+  private acc: Int32Array;
+  private next: Int32Array;
+  /** Result of the last `fold`: `result[0 .. resultLength)`. */
+  result: Int32Array;
+  resultLength = 0;
+
+  constructor(
+    nodeCount: number,
+    private readonly rank: Int32Array,
+    private readonly order: Int32Array,
+  ) {
+    this.markA = new Int32Array(nodeCount);
+    this.markB = new Int32Array(nodeCount);
+    this.queued = new Int32Array(nodeCount);
+    this.heap = new Int32Array(nodeCount);
+    this.acc = new Int32Array(64);
+    this.next = new Int32Array(64);
+    this.result = this.acc;
+  }
+
+  /** Generators of ⋂ D(m) over `members[from .. to)` (to - from ≥ 1) into `result`. */
+  fold(members: Int32Array, from: number, to: number, view: GeneratorView): void {
+    this.acc[0] = members[from];
+    let len = 1;
+    for (let i = from + 1; i < to && len > 0; i++) len = this.walk(len, members[i], view);
+    this.result = this.acc;
+    this.resultLength = len;
+  }
+
+  /** Same as `fold` over an explicit list of members. */
+  foldList(members: readonly number[], view: GeneratorView): void {
+    this.acc[0] = members[0]!;
+    let len = 1;
+    for (let i = 1; i < members.length && len > 0; i++) len = this.walk(len, members[i]!, view);
+    this.result = this.acc;
+    this.resultLength = len;
+  }
+
+  /** Intersects I(acc[0..accLen)) with D(b); the result replaces `acc`. */
+  private walk(accLen: number, b: number, view: GeneratorView): number {
+    const { markA, markB, queued, rank, order } = this;
+    const ep = ++this.epoch;
+    const acc = this.acc;
+    const heap = this.heap;
+    let size = 0;
+    let countA = 0;
+    let countB = 0;
+    const push = (x: number): void => {
+      queued[x] = ep;
+      let i = size++;
+      const r = rank[x];
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (heap[p] >= r) break;
+        heap[i] = heap[p];
+        i = p;
+      }
+      heap[i] = r;
+    };
+    for (let i = 0; i < accLen; i++) {
+      const x = acc[i];
+      if (markA[x] !== ep) {
+        markA[x] = ep;
+        countA++;
+        if (queued[x] !== ep) push(x);
+      }
+    }
+    markB[b] = ep;
+    countB = 1;
+    if (queued[b] !== ep) push(b);
+    if (this.next.length < acc.length) this.next = new Int32Array(acc.length);
+    let out = this.next;
+    let outLen = 0;
+    const overlay = view.overlay;
+    while (countA > 0 && countB > 0) {
+      // Pop the highest rank.
+      const top = heap[0];
+      const last = heap[--size];
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const c = r < size && heap[r] > heap[l] ? r : l;
+        if (heap[c] <= last) break;
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = last;
+      const v = order[top];
+      const inA = markA[v] === ep;
+      const inB = markB[v] === ep;
+      if (inA) countA--;
+      if (inB) countB--;
+      if (inA && inB) {
+        if (outLen === out.length) {
+          const grown = new Int32Array(out.length * 2);
+          grown.set(out);
+          out = grown;
+        }
+        out[outLen++] = v;
+        continue;
+      }
+      let gens = view.gens;
+      let s = view.start[v];
+      let e = view.end[v];
+      if (overlay !== undefined && overlay.stamp[v] === overlay.epoch) {
+        gens = overlay.gens;
+        s = overlay.start[v];
+        e = overlay.end[v];
+      }
+      for (let j = s; j < e; j++) {
+        const x = gens[j];
+        if (inA && markA[x] !== ep) {
+          markA[x] = ep;
+          countA++;
+        }
+        if (inB && markB[x] !== ep) {
+          markB[x] = ep;
+          countB++;
+        }
+        if (queued[x] !== ep) push(x);
+      }
+    }
+    // Swap buffers: the output becomes the accumulator.
+    this.next = this.acc;
+    this.acc = out;
+    if (this.next.length < out.length) this.next = new Int32Array(out.length);
+    return outLen;
+  }
+}

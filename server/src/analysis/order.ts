@@ -1,0 +1,186 @@
+/**
+ * Topological order of the dependency graph and the deterministic breaking of cycles.
+ *
+ * Order: Kahn's algorithm (Kahn 1962) on out-degrees, so a node is ranked after everything it
+ * depends on (its requirements, sources, regions and enclosing regions). Every later algorithm
+ * relies on "dependencies have lower rank".
+ *
+ * Cycles can only run through REQUIRES (an item that needs itself) or WITHIN (a region inside
+ * itself); the other kinds always point to a "lower" kind. They are data errors, so they are
+ * reported and broken by a rule that depends on the data only, not on input order: find the
+ * strongly connected components (Tarjan 1972, iterative), and inside each one run a depth-first
+ * search from the member with the smallest id, visiting children in id order; every edge that
+ * points back to a node on the search stack is dropped. A graph without back edges has no cycle,
+ * and edges between components never close one, so the result is acyclic. All loops are
+ * iterative: graphs may be 10^6 deep.
+ */
+import type { GraphNode } from "@chokepoint/graph-schema";
+import type { Csr } from "./csr";
+import type { Finding } from "./findings";
+
+const REQUIRES = 0;
+const WITHIN = 3;
+
+export interface Ordered {
+  readonly order: Int32Array;
+  /** How many nodes were ordered; less than n when cycles remain. */
+  readonly count: number;
+  /** Per node: > 0 when the node could not be ordered (on or above a cycle). */
+  readonly remaining: Int32Array;
+}
+
+export function topologicalOrder(n: number, out: readonly Csr[], inn: readonly Csr[]): Ordered {
+  const deg = new Int32Array(n);
+  const order = new Int32Array(n);
+  let tail = 0;
+  for (let v = 0; v < n; v++) {
+    let d = 0;
+    for (let k = 0; k < 4; k++) d += out[k]!.offsets[v + 1] - out[k]!.offsets[v];
+    deg[v] = d;
+    if (d === 0) order[tail++] = v;
+  }
+  for (let head = 0; head < tail; head++) {
+    const v = order[head];
+    for (let k = 0; k < 4; k++) {
+      const { offsets, targets } = inn[k]!;
+      for (let s = offsets[v]; s < offsets[v + 1]; s++) {
+        const p = targets[s];
+        if (--deg[p] === 0) order[tail++] = p;
+      }
+    }
+  }
+  return { order, count: tail, remaining: deg };
+}
+
+/** Marks in `dropped` (by snapshot edge index) the edges that break every cycle among the nodes
+ *  left unordered, and returns one finding per dropped edge. */
+export function breakCycles(n: number, nodes: readonly GraphNode[], out: readonly Csr[], remaining: Int32Array, dropped: Uint8Array): Finding[] {
+  const findings: Finding[] = [];
+  for (const scc of stronglyConnected(n, out, remaining)) {
+    if (scc.length < 2) continue;
+    breakComponent(nodes, out, scc, dropped, findings);
+  }
+  return findings;
+}
+
+/** Tarjan's strongly connected components over REQUIRES + WITHIN edges among `remaining` nodes. */
+function stronglyConnected(n: number, out: readonly Csr[], remaining: Int32Array): number[][] {
+  const req = out[REQUIRES]!;
+  const wit = out[WITHIN]!;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const callNode: number[] = [];
+  const callPos: number[] = [];
+  const components: number[][] = [];
+  let counter = 0;
+  // The children of v are REQUIRES targets then WITHIN targets; `pos` walks both lists.
+  const childAt = (v: number, pos: number): number => {
+    const r = req.offsets[v + 1] - req.offsets[v];
+    if (pos < r) return req.targets[req.offsets[v] + pos];
+    const w = pos - r;
+    return w < wit.offsets[v + 1] - wit.offsets[v] ? wit.targets[wit.offsets[v] + w] : -1;
+  };
+  for (let root = 0; root < n; root++) {
+    if (remaining[root] === 0 || index[root] >= 0) continue;
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    callNode.push(root);
+    callPos.push(0);
+    while (callNode.length > 0) {
+      const top = callNode.length - 1;
+      const v = callNode[top]!;
+      const c = childAt(v, callPos[top]!);
+      if (c >= 0) {
+        callPos[top]!++;
+        if (remaining[c] === 0) continue;
+        if (index[c] < 0) {
+          index[c] = low[c] = counter++;
+          stack.push(c);
+          onStack[c] = 1;
+          callNode.push(c);
+          callPos.push(0);
+        } else if (onStack[c] === 1 && index[c] < low[v]) {
+          low[v] = index[c];
+        }
+        continue;
+      }
+      callNode.pop();
+      callPos.pop();
+      if (callNode.length > 0) {
+        const parent = callNode[callNode.length - 1]!;
+        if (low[v] < low[parent]) low[parent] = low[v];
+      }
+      if (low[v] === index[v]) {
+        const component: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          component.push(w);
+        } while (w !== v);
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}
+
+const byId = (ids: readonly string[]) => (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+
+/** DFS inside one component from its smallest id, children in id order; drops back edges. */
+function breakComponent(nodes: readonly GraphNode[], out: readonly Csr[], members: number[], dropped: Uint8Array, findings: Finding[]): void {
+  const ids: string[] = [];
+  const local = new Map<number, number>();
+  members.forEach((v, i) => {
+    local.set(v, i);
+    ids.push(nodes[v]!.id);
+  });
+  const cmp = byId(ids);
+  const children: { to: number; edge: number; kind: number }[][] = members.map((v) => {
+    const list: { to: number; edge: number; kind: number }[] = [];
+    for (const kind of [REQUIRES, WITHIN]) {
+      const csr = out[kind]!;
+      for (let s = csr.offsets[v]; s < csr.offsets[v + 1]; s++) {
+        const t = local.get(csr.targets[s]);
+        if (t !== undefined) list.push({ to: t, edge: csr.edges[s], kind });
+      }
+    }
+    return list.sort((a, b) => cmp(a.to, b.to) || a.edge - b.edge);
+  });
+  const state = new Uint8Array(members.length); // 0 new, 1 on the stack, 2 done
+  const start = members.map((_, i) => i).sort(cmp)[0]!;
+  const stack: number[] = [start];
+  const pos: number[] = [0];
+  state[start] = 1;
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const v = stack[top]!;
+    const list = children[v]!;
+    if (pos[top]! >= list.length) {
+      state[v] = 2;
+      stack.pop();
+      pos.pop();
+      continue;
+    }
+    const c = list[pos[top]!++]!;
+    if (state[c.to] === 1) {
+      dropped[c.edge] = 1;
+      const cycle = stack.slice(stack.indexOf(c.to)).map((i) => ids[i]!);
+      cycle.push(ids[c.to]!);
+      const code = c.kind === REQUIRES ? "REQUIRES_CYCLE" : "WITHIN_CYCLE";
+      findings.push({
+        code,
+        message: `${code === "REQUIRES_CYCLE" ? "REQUIRES" : "WITHIN"} cycle ${cycle.join(" → ")}; the edge ${ids[v]} → ${ids[c.to]} is ignored`,
+        edge: { from: ids[v]!, to: ids[c.to]!, kind: code === "REQUIRES_CYCLE" ? "REQUIRES" : "WITHIN" },
+        cycle,
+      });
+    } else if (state[c.to] === 0) {
+      state[c.to] = 1;
+      stack.push(c.to);
+      pos.push(0);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Availability under a failure set F (DESIGN §2), by forward propagation from F: a node becomes
+ * unavailable when a REQUIRES group loses its last member, an item loses its last source, or
+ * (for suppliers and regions) any region it lies in fails. Counters per group and per item make
+ * each edge cost O(1), so a scenario costs O(nodes reached + their in-edges), not O(graph).
+ * Counters are initialised lazily (epoch stamps), so one propagator serves many queries.
+ *
+ * `statedOnly` propagates only along derivations made of stated edges: a group or a source set
+ * with any non-stated edge never counts as lost, and non-stated LOCATED_IN/WITHIN edges carry no
+ * failure. Comparing both runs tells whether a verdict rests on a non-stated edge.
+ */
+import { LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+
+/** Never reaches zero: the reason is unusable in a stated-only derivation. */
+const NEVER = 0x3fffffff;
+
+export class Propagator {
+  private readonly downStamp: Int32Array;
+  private readonly srcLeft: Int32Array;
+  private readonly srcStamp: Int32Array;
+  private readonly grpLeft: Int32Array;
+  private readonly grpStamp: Int32Array;
+  private readonly srcFull: Int32Array;
+  private readonly grpFull: Int32Array;
+  private readonly queue: Int32Array;
+  private epoch = 0;
+  /** Nodes made unavailable by the last run, in failure order: `down[0 .. downCount)`. */
+  down: Int32Array;
+  downCount = 0;
+
+  constructor(
+    private readonly g: CompactGraph,
+    private readonly statedOnly: boolean,
+    /** When given, only nodes with `within[v] === 1` can fail (restricts work to a cone). */
+    private readonly within?: Uint8Array,
+  ) {
+    const n = g.nodeCount;
+    this.downStamp = new Int32Array(n);
+    this.srcLeft = new Int32Array(n);
+    this.srcStamp = new Int32Array(n);
+    this.grpLeft = new Int32Array(g.groups.count);
+    this.grpStamp = new Int32Array(g.groups.count);
+    this.queue = new Int32Array(n);
+    this.down = this.queue;
+    const src = g.out[SOURCED_FROM]!;
+    this.srcFull = new Int32Array(n);
+    for (let v = 0; v < n; v++) {
+      const a = src.offsets[v];
+      const b = src.offsets[v + 1];
+      this.srcFull[v] = b - a;
+      if (statedOnly) for (let s = a; s < b; s++) if (g.stated[src.edges[s]] === 0) this.srcFull[v] = NEVER;
+    }
+    const req = g.out[REQUIRES]!;
+    const { start } = g.groups;
+    this.grpFull = new Int32Array(g.groups.count);
+    for (let gi = 0; gi < g.groups.count; gi++) {
+      this.grpFull[gi] = start[gi + 1] - start[gi];
+      if (statedOnly) for (let s = start[gi]; s < start[gi + 1]; s++) if (g.stated[req.edges[s]] === 0) this.grpFull[gi] = NEVER;
+    }
+  }
+
+  isDown(v: number): boolean {
+    return this.downStamp[v] === this.epoch;
+  }
+
+  /** True when v has sources and all of them are down in the last run. */
+  sourcesLost(v: number): boolean {
+    return this.srcStamp[v] === this.epoch && this.srcLeft[v] === 0;
+  }
+
+  /** True when every member of REQUIRES group `gi` is down in the last run. */
+  groupLost(gi: number): boolean {
+    return this.grpStamp[gi] === this.epoch && this.grpLeft[gi] === 0;
+  }
+
+  run(failed: ArrayLike<number>): void {
+    const g = this.g;
+    const ep = ++this.epoch;
+    const { downStamp, srcLeft, srcStamp, grpLeft, grpStamp, srcFull, grpFull, queue, within, statedOnly } = this;
+    const stated = g.stated;
+    let tail = 0;
+    for (let i = 0; i < failed.length; i++) {
+      const f = failed[i]!;
+      if (downStamp[f] === ep || (within !== undefined && within[f] === 0)) continue;
+      downStamp[f] = ep;
+      queue[tail++] = f;
+    }
+    const reqIn = g.in[REQUIRES]!;
+    const ofInSlot = g.groups.ofInSlot;
+    const srcIn = g.in[SOURCED_FROM]!;
+    const locIn = g.in[LOCATED_IN]!;
+    const witIn = g.in[WITHIN]!;
+    const fail = (p: number): void => {
+      if (downStamp[p] === ep || (within !== undefined && within[p] === 0)) return;
+      downStamp[p] = ep;
+      queue[tail++] = p;
+    };
+    for (let head = 0; head < tail; head++) {
+      const c = queue[head];
+      for (let s = reqIn.offsets[c]; s < reqIn.offsets[c + 1]; s++) {
+        const gi = ofInSlot[s];
+        if (grpStamp[gi] !== ep) {
+          grpStamp[gi] = ep;
+          grpLeft[gi] = grpFull[gi];
+        }
+        if (--grpLeft[gi] === 0) fail(reqIn.targets[s]);
+      }
+      for (let s = srcIn.offsets[c]; s < srcIn.offsets[c + 1]; s++) {
+        const p = srcIn.targets[s];
+        if (srcStamp[p] !== ep) {
+          srcStamp[p] = ep;
+          srcLeft[p] = srcFull[p];
+        }
+        if (--srcLeft[p] === 0) fail(p);
+      }
+      for (let s = locIn.offsets[c]; s < locIn.offsets[c + 1]; s++) {
+        if (!statedOnly || stated[locIn.edges[s]] === 1) fail(locIn.targets[s]);
+      }
+      for (let s = witIn.offsets[c]; s < witIn.offsets[c + 1]; s++) {
+        if (!statedOnly || stated[witIn.edges[s]] === 1) fail(witIn.targets[s]);
+      }
+    }
+    this.down = queue;
+    this.downCount = tail;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Risk score per node: a weighted sum of explainable terms, each in [0, 1], clamped to [0, 1].
+ * Every score comes with its breakdown (term, value, weight, contribution); the UI shows the
+ * breakdown, never a bare number. Weights and the meaning of each term are documented in
+ * RISK_SCORE.md; change them there and here together.
+ */
+import type { NodeKind } from "@chokepoint/graph-schema";
+import { FLAG_BITS, isItem, KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { commonRegions, concentrationOf } from "./concentration";
+import type { Dominance } from "./dominance";
+import { isMappingGap } from "./gaps";
+import type { AllSpofs } from "./spofs";
+
+export type RiskTermName =
+  | "criticality"
+  | "soleSource"
+  | "singleRegion"
+  | "concentration"
+  | "policyBottleneck"
+  | "importDependent"
+  | "unknownSupply"
+  | "unstatedShare"
+  | "domesticBreakthrough";
+
+/** The weights, in the order terms are reported. Positive weights sum to 1. */
+export const RISK_WEIGHTS: Readonly<Record<RiskTermName, number>> = {
+  criticality: 0.35,
+  soleSource: 0.15,
+  singleRegion: 0.1,
+  concentration: 0.1,
+  policyBottleneck: 0.1,
+  importDependent: 0.1,
+  unknownSupply: 0.05,
+  unstatedShare: 0.05,
+  domesticBreakthrough: -0.1,
+};
+const TERMS = Object.keys(RISK_WEIGHTS) as RiskTermName[];
+
+export interface RiskTerm {
+  readonly name: RiskTermName;
+  readonly value: number;
+  readonly weight: number;
+  readonly contribution: number;
+  readonly detail: string;
+}
+
+export interface RiskScore {
+  readonly id: string;
+  readonly kind: NodeKind;
+  /** In [0, 1]. */
+  readonly score: number;
+  readonly terms: readonly RiskTerm[];
+}
+
+/** Per-node inputs of the score, computed once per graph. */
+export interface RiskInputs {
+  readonly weighted: boolean;
+  readonly maxCount: number;
+  readonly maxValue: number;
+  readonly sourceCount: Int32Array;
+  readonly singleRegion: Uint8Array;
+  /** NaN for nodes without sources. */
+  readonly hhi: Float64Array;
+  readonly unstatedShare: Float64Array;
+  readonly scores: Float64Array;
+}
+
+export function riskInputs(g: CompactGraph, dom: Dominance, all: AllSpofs): RiskInputs {
+  const n = g.nodeCount;
+  let weighted = false;
+  for (let i = 0; i < all.products.length; i++) if (g.annualValue[all.products[i]] === g.annualValue[all.products[i]]) weighted = true;
+  let maxCount = 0;
+  let maxValue = 0;
+  for (let v = 0; v < n; v++) {
+    if (all.count[v] > maxCount) maxCount = all.count[v];
+    if (all.value[v] > maxValue) maxValue = all.value[v];
+  }
+  const src = g.out[SOURCED_FROM]!;
+  const sourceCount = new Int32Array(n);
+  const singleRegion = new Uint8Array(n);
+  const hhi = new Float64Array(n).fill(NaN);
+  const unstatedShare = new Float64Array(n);
+  const stamp = new Int32Array(n);
+  let epoch = 0;
+  for (let v = 0; v < n; v++) {
+    const count = src.offsets[v + 1] - src.offsets[v];
+    sourceCount[v] = count;
+    if (isItem(g.kind[v]) && count > 0) {
+      hhi[v] = concentrationOf(g, v)!.hhi;
+      if (count >= 2 && commonRegions(g, dom, v, stamp, ++epoch).length > 0) singleRegion[v] = 1;
+    }
+    let total = 0;
+    let unstated = 0;
+    for (const k of [REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN]) {
+      const csr = g.out[k]!;
+      for (let s = csr.offsets[v]; s < csr.offsets[v + 1]; s++) {
+        total++;
+        if (g.stated[csr.edges[s]] === 0) unstated++;
+      }
+    }
+    unstatedShare[v] = total === 0 ? 0 : unstated / total;
+  }
+  const inputs = { weighted, maxCount, maxValue, sourceCount, singleRegion, hhi, unstatedShare, scores: new Float64Array(n) };
+  for (let v = 0; v < n; v++) inputs.scores[v] = scoreTerms(g, all, inputs, v).score;
+  return inputs;
+}
+
+function scoreTerms(g: CompactGraph, all: AllSpofs, r: Omit<RiskInputs, "scores">, v: number): { score: number; values: Record<RiskTermName, number>; details: Record<RiskTermName, string> } {
+  const count = all.count[v];
+  const crit = r.weighted ? (r.maxValue > 0 ? all.value[v] / r.maxValue : 0) : r.maxCount > 0 ? count / r.maxCount : 0;
+  const item = isItem(g.kind[v]);
+  const flags = g.flags[v];
+  const h = r.hhi[v];
+  const values: Record<RiskTermName, number> = {
+    criticality: crit,
+    soleSource: item && r.sourceCount[v] === 1 ? 1 : 0,
+    singleRegion: r.singleRegion[v],
+    concentration: h === h ? h : 0,
+    policyBottleneck: flags & FLAG_BITS.POLICY_BOTTLENECK ? 1 : 0,
+    importDependent: flags & FLAG_BITS.IMPORT_DEPENDENT ? 1 : 0,
+    unknownSupply: isMappingGap(g, v) ? 1 : 0,
+    unstatedShare: r.unstatedShare[v],
+    domesticBreakthrough: flags & FLAG_BITS.DOMESTIC_BREAKTHROUGH ? 1 : 0,
+  };
+  const details: Record<RiskTermName, string> = {
+    criticality: r.weighted
+      ? `SPOF of ${count} product(s) worth ${all.value[v]} of annual value; the most exposed node carries ${r.maxValue}`
+      : `SPOF of ${count} product(s); the most critical node is a SPOF of ${r.maxCount}`,
+    soleSource: values.soleSource ? "exactly one source" : item ? `${r.sourceCount[v]} source(s)` : "not an item",
+    singleRegion: values.singleRegion ? "several sources, all in one region" : "sources not confined to one region (or fewer than two)",
+    concentration: h === h ? `HHI over source regions ${round(h)}` : "no sources",
+    policyBottleneck: values.policyBottleneck ? "named as a bottleneck (攻关/短板/卡脖子)" : "not flagged",
+    importDependent: values.importDependent ? "flagged as import dependent" : "not flagged",
+    unknownSupply: values.unknownSupply ? "no sources and no requirements mapped: supply unknown" : "mapped",
+    unstatedShare: `${round(values.unstatedShare * 100)}% of its dependency edges are not stated`,
+    domesticBreakthrough: values.domesticBreakthrough ? "domestic breakthrough reported (mitigation)" : "not flagged",
+  };
+  let score = 0;
+  for (const t of TERMS) score += values[t] * RISK_WEIGHTS[t];
+  return { score: Math.min(1, Math.max(0, score)), values, details };
+}
+
+export function riskBreakdown(g: CompactGraph, all: AllSpofs, inputs: RiskInputs, v: number): RiskScore {
+  const { score, values, details } = scoreTerms(g, all, inputs, v);
+  const terms = TERMS.map((name): RiskTerm => ({
+    name,
+    value: round(values[name]),
+    weight: RISK_WEIGHTS[name],
+    contribution: round(values[name] * RISK_WEIGHTS[name]),
+    detail: details[name],
+  }));
+  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, score: round(score), terms };
+}
+
+/** Node indices by descending score (ties by id), first `limit`. */
+export function topRisk(g: CompactGraph, inputs: RiskInputs, limit: number): number[] {
+  const idx: number[] = [];
+  for (let v = 0; v < g.nodeCount; v++) if (inputs.scores[v] > 0) idx.push(v);
+  idx.sort((a, b) => inputs.scores[b] - inputs.scores[a] || (g.ids[a]! < g.ids[b]! ? -1 : 1));
+  return idx.slice(0, limit);
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

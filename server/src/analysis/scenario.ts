@@ -1,0 +1,136 @@
+/**
+ * What-if scenario: fail a set of nodes, list every disabled product with a shortest explanation.
+ *
+ * 1. Propagate the failure (propagate.ts).
+ * 2. Breadth-first search backwards from the failed nodes over "killing steps" only: p ← c is a
+ *    killing step when p is down and c belongs to a reason of p that is entirely down (a REQUIRES
+ *    group with no member left, all of p's sources, or p's region). Every down node is reached
+ *    (it fell because some reason fell, whose members fell earlier), and BFS gives each one a
+ *    fewest-hops chain to a failed node: P → … → f.
+ * 3. The same propagation using stated edges only says whether a product's loss rests on a
+ *    non-stated edge.
+ * 4. Time: survive = the product's `inventoryDays`, or else the smallest `inventoryDays` among the
+ *    items of its explanation; recover = the largest `recoveryDays` among the nodes of the
+ *    explanation (the failed node and what it took down). Exposed when survive < recover.
+ */
+import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
+import { isItem, KIND_NAMES, LOCATED_IN, PRODUCT, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { Propagator } from "./propagate";
+import { resolveIds } from "./resolve";
+import { describePath, type Step } from "./steps";
+
+export interface TimeToSurvive {
+  /** Days the product can keep going: its inventoryDays, else the smallest along the explanation; null when unknown. */
+  readonly surviveDays: number | null;
+  /** Days until supply recovers: the largest recoveryDays along the explanation; null when unknown. */
+  readonly recoverDays: number | null;
+  /** survive < recover; null when either is unknown. */
+  readonly exposed: boolean | null;
+  /** recover − survive when exposed, else 0; null when either is unknown. */
+  readonly gapDays: number | null;
+}
+
+export interface DisabledProduct {
+  readonly id: string;
+  /** Shortest chain of ids from the product to a failed node. */
+  readonly explanation: readonly string[];
+  /** One reason per consecutive pair of the explanation. */
+  readonly steps: readonly Step[];
+  /** True when the product stays available if only stated edges are believed. */
+  readonly inferred: boolean;
+  readonly time: TimeToSurvive;
+}
+
+export interface ScenarioResult {
+  readonly failed: readonly string[];
+  /** Disabled products, ordered by id. */
+  readonly disabled: readonly DisabledProduct[];
+  /** How many nodes of each kind are unavailable (the failed nodes included). */
+  readonly unavailable: Readonly<Record<NodeKind, number>>;
+  /** True when any disabled product's loss rests on a non-stated edge. */
+  readonly inferred: boolean;
+}
+
+export function scenario(g: CompactGraph, failIds: readonly string[]): ScenarioResult {
+  if (failIds.length === 0) throw new ChokepointError("INVALID_ARGUMENT", "a scenario needs at least one node to fail");
+  const failed = [...new Set(resolveIds(g, failIds))];
+  return scenarioOf(g, failed);
+}
+
+export function scenarioOf(g: CompactGraph, failed: readonly number[]): ScenarioResult {
+  const prop = new Propagator(g, false);
+  prop.run(failed);
+  const next = explanationLinks(g, prop, failed);
+  let statedDown: Propagator | undefined;
+  if (g.anyUnstated) {
+    statedDown = new Propagator(g, true);
+    statedDown.run(failed);
+  }
+  const unavailable: Record<NodeKind, number> = { Product: 0, Component: 0, Material: 0, Supplier: 0, Region: 0 };
+  const products: number[] = [];
+  for (let i = 0; i < prop.downCount; i++) {
+    const v = prop.down[i];
+    unavailable[KIND_NAMES[g.kind[v]]!]++;
+    if (g.kind[v] === PRODUCT) products.push(v);
+  }
+  products.sort((a, b) => (g.ids[a]! < g.ids[b]! ? -1 : 1));
+  let anyInferred = false;
+  const disabled = products.map((p): DisabledProduct => {
+    const chain: number[] = [p];
+    for (let v = p; next[v] >= 0; v = next[v]) chain.push(next[v]);
+    const inferred = statedDown !== undefined && !statedDown.isDown(p);
+    if (inferred) anyInferred = true;
+    return { id: g.ids[p]!, explanation: chain.map((v) => g.ids[v]!), steps: describePath(g, chain), inferred, time: timeOf(g, chain) };
+  });
+  return { failed: failed.map((v) => g.ids[v]!), disabled, unavailable, inferred: anyInferred };
+}
+
+/**
+ * For every unavailable node, the next node on a fewest-hops explanation (-1 for failed nodes).
+ * Nodes that are available keep -1 too; callers only follow links from unavailable nodes.
+ */
+export function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly number[]): Int32Array {
+  const next = new Int32Array(g.nodeCount).fill(-1);
+  const seen = new Uint8Array(g.nodeCount);
+  const queue: number[] = [];
+  for (const f of failed) {
+    if (seen[f] === 1) continue;
+    seen[f] = 1;
+    queue.push(f);
+  }
+  const reqIn = g.in[REQUIRES]!;
+  const ofInSlot = g.groups.ofInSlot;
+  const srcIn = g.in[SOURCED_FROM]!;
+  const locIn = g.in[LOCATED_IN]!;
+  const witIn = g.in[WITHIN]!;
+  for (let head = 0; head < queue.length; head++) {
+    const c = queue[head]!;
+    const reach = (p: number): void => {
+      if (seen[p] === 1 || !prop.isDown(p)) return;
+      seen[p] = 1;
+      next[p] = c;
+      queue.push(p);
+    };
+    for (let s = reqIn.offsets[c]; s < reqIn.offsets[c + 1]; s++) if (prop.groupLost(ofInSlot[s])) reach(reqIn.targets[s]);
+    for (let s = srcIn.offsets[c]; s < srcIn.offsets[c + 1]; s++) if (prop.sourcesLost(srcIn.targets[s])) reach(srcIn.targets[s]);
+    for (let s = locIn.offsets[c]; s < locIn.offsets[c + 1]; s++) reach(locIn.targets[s]);
+    for (let s = witIn.offsets[c]; s < witIn.offsets[c + 1]; s++) reach(witIn.targets[s]);
+  }
+  return next;
+}
+
+function timeOf(g: CompactGraph, chain: readonly number[]): TimeToSurvive {
+  const known = (x: number): boolean => x === x; // not NaN
+  const own = g.inventoryDays[chain[0]!];
+  let survive: number | null = known(own) ? own : null;
+  let recover: number | null = null;
+  for (const v of chain) {
+    const inv = g.inventoryDays[v];
+    if (!known(own) && isItem(g.kind[v]) && known(inv)) survive = survive === null ? inv : Math.min(survive, inv);
+    const rec = g.recoveryDays[v];
+    if (known(rec)) recover = recover === null ? rec : Math.max(recover, rec);
+  }
+  if (survive === null || recover === null) return { surviveDays: survive, recoverDays: recover, exposed: null, gapDays: null };
+  const exposed = survive < recover;
+  return { surviveDays: survive, recoverDays: recover, exposed, gapDays: exposed ? recover - survive : 0 };
+}

@@ -1,0 +1,185 @@
+/**
+ * SPOFs of products: D(P) \ {P}, enumerated by a breadth-first walk over P's generators (see
+ * dominance.ts). The walk also records, for every SPOF x, the SPOF (or P) it was reached from and
+ * the generator slot used: path(P, x) = path(P, after(x)) + the proof segment of that slot
+ * (proof.ts). Criticality (how many products, and how much annual value, each node is a SPOF of)
+ * is summed during the same walks.
+ *
+ * The `inferred` flag of a verdict: x is a SPOF of P, but not in the stated-only D(P), i.e. no
+ * derivation of "x disables P" uses only `stated` edges.
+ */
+import { PRODUCT, type CompactGraph } from "./compact";
+import type { Dominance } from "./dominance";
+
+/** SPOFs of one product, in walk order (nearest first). */
+export interface ProductSpofs {
+  readonly product: number;
+  readonly node: Int32Array;
+  /** The SPOF before this one on its proof path, or the product itself. */
+  readonly after: Int32Array;
+  /** Generator slot (in `Dominance.gens`) that links `after` to `node`. */
+  readonly slot: Int32Array;
+  readonly inferred: Uint8Array;
+}
+
+export interface AllSpofs {
+  /** Product node indices, in node order. */
+  readonly products: Int32Array;
+  /** SPOFs of products[i] are entries `offsets[i] .. offsets[i+1])` of the arrays below. */
+  readonly offsets: Int32Array;
+  readonly node: Int32Array;
+  readonly after: Int32Array;
+  readonly slot: Int32Array;
+  readonly inferred: Uint8Array;
+  /** Per node: number of products it is a SPOF of. */
+  readonly count: Int32Array;
+  /** Per node: sum of `annualValue` over those products (products without one add nothing). */
+  readonly value: Float64Array;
+  /** Per node: how many of its SPOF verdicts rest on a non-stated edge. */
+  readonly inferredCount: Int32Array;
+}
+
+/** Breadth-first walk over generators with reusable marks; one instance per computation. */
+export class GeneratorWalk {
+  readonly stamp: Int32Array;
+  epoch = 0;
+  node: Int32Array;
+  after: Int32Array;
+  slot: Int32Array;
+  length = 0;
+
+  constructor(nodeCount: number) {
+    this.stamp = new Int32Array(nodeCount);
+    this.node = new Int32Array(64);
+    this.after = new Int32Array(64);
+    this.slot = new Int32Array(64);
+  }
+
+  /** Walks D(root) \ {root} into `node/after/slot[0 .. length)`. */
+  run(dom: Dominance, root: number): void {
+    const { gens, start, end } = dom;
+    const stamp = this.stamp;
+    const ep = ++this.epoch;
+    stamp[root] = ep;
+    let len = 0;
+    let head = -1;
+    let u = root;
+    for (;;) {
+      for (let j = start[u]; j < end[u]; j++) {
+        const x = gens[j];
+        if (stamp[x] === ep) continue;
+        stamp[x] = ep;
+        if (len === this.node.length) this.grow();
+        this.node[len] = x;
+        this.after[len] = u;
+        this.slot[len++] = j;
+      }
+      if (++head >= len) break;
+      u = this.node[head];
+    }
+    this.length = len;
+  }
+
+  /** Marks D(root) (root included) with a fresh epoch, without recording anything. */
+  mark(dom: Dominance, root: number): number {
+    this.run(dom, root);
+    return this.epoch;
+  }
+
+  private grow(): void {
+    const size = this.node.length * 2;
+    const node = new Int32Array(size);
+    node.set(this.node);
+    const after = new Int32Array(size);
+    after.set(this.after);
+    const slot = new Int32Array(size);
+    slot.set(this.slot);
+    this.node = node;
+    this.after = after;
+    this.slot = slot;
+  }
+}
+
+export function productSpofs(g: CompactGraph, dom: Dominance, stated: Dominance | undefined, product: number): ProductSpofs {
+  const walk = new GeneratorWalk(g.nodeCount);
+  walk.run(dom, product);
+  const len = walk.length;
+  const node = walk.node.slice(0, len);
+  const inferred = new Uint8Array(len);
+  if (stated !== undefined && g.anyUnstated) {
+    const marks = new GeneratorWalk(g.nodeCount);
+    const ep = marks.mark(stated, product);
+    for (let i = 0; i < len; i++) if (marks.stamp[node[i]] !== ep) inferred[i] = 1;
+  }
+  return { product, node, after: walk.after.slice(0, len), slot: walk.slot.slice(0, len), inferred };
+}
+
+export function allSpofs(g: CompactGraph, dom: Dominance, stated: Dominance | undefined): AllSpofs {
+  const n = g.nodeCount;
+  const { kind, annualValue } = g;
+  let productCount = 0;
+  for (let v = 0; v < n; v++) if (kind[v] === PRODUCT) productCount++;
+  const products = new Int32Array(productCount);
+  const offsets = new Int32Array(productCount + 1);
+  const count = new Int32Array(n);
+  const value = new Float64Array(n);
+  const inferredCount = new Int32Array(n);
+  const walk = new GeneratorWalk(n);
+  const marks = stated !== undefined && g.anyUnstated ? new GeneratorWalk(n) : undefined;
+  let node: Int32Array = new Int32Array(1024);
+  let after: Int32Array = new Int32Array(1024);
+  let slot: Int32Array = new Int32Array(1024);
+  let inferred = new Uint8Array(1024);
+  let total = 0;
+  let p = 0;
+  for (let v = 0; v < n; v++) {
+    if (kind[v] !== PRODUCT) continue;
+    products[p] = v;
+    offsets[p++] = total;
+    walk.run(dom, v);
+    const len = walk.length;
+    if (total + len > node.length) {
+      const size = Math.max(node.length * 2, total + len);
+      node = grow(node, size);
+      after = grow(after, size);
+      slot = grow(slot, size);
+      const f = new Uint8Array(size);
+      f.set(inferred);
+      inferred = f;
+    }
+    node.set(walk.node.subarray(0, len), total);
+    after.set(walk.after.subarray(0, len), total);
+    slot.set(walk.slot.subarray(0, len), total);
+    const w = annualValue[v];
+    const weighted = w === w; // not NaN
+    const ep = marks !== undefined && stated !== undefined ? marks.mark(stated, v) : 0;
+    for (let i = 0; i < len; i++) {
+      const x = walk.node[i];
+      count[x]++;
+      if (weighted) value[x] += w;
+      if (marks !== undefined && marks.stamp[x] !== ep) {
+        inferred[total + i] = 1;
+        inferredCount[x]++;
+      }
+    }
+    total += len;
+  }
+  offsets[productCount] = total;
+  return {
+    products,
+    offsets,
+    node: node.slice(0, total),
+    after: after.slice(0, total),
+    slot: slot.slice(0, total),
+    inferred: inferred.slice(0, total),
+    count,
+    value,
+    inferredCount,
+  };
+}
+
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}

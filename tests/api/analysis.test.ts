@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from "./test-server";
+import { EDITOR_TOKEN, startTestServer, type TestServer } from "./test-server";
 
 /** The analysis API over real HTTP on the hand-written sample graph, whose answers are known:
  *  the ventilator needs a proportional valve (two suppliers: Germany, Zhejiang ⊂ China) and a
@@ -84,7 +84,6 @@ describe("analysis API (sample graph)", () => {
   });
 
   it("recomputes after a write (cache per data version)", async () => {
-    const { EDITOR_TOKEN } = await import("./test-server");
     const add = await server.gql(
       `mutation { upsertEdge(edge: { from: "turbine-blower", to: "valve-maker-zj", kind: SOURCED_FROM }) { version } }`,
       {},

@@ -53,6 +53,7 @@ const FIELD_COST: Readonly<Record<string, number>> = {
   "Query.riskScore": 5,
   "Query.dependencies": 20,
   "Query.dependents": 20,
+  "Query.graph": 200,
 };
 /** Multiplier assumed for a list field with no `first`/`limit` argument. */
 const DEFAULT_LIST_SIZE = 10;

@@ -9,6 +9,7 @@ import { DocumentResolver } from "./resolvers/document-resolver";
 import { EdgeResolver } from "./resolvers/edge-resolver";
 import { EditResolver } from "./resolvers/edit-resolver";
 import { NodeResolver } from "./resolvers/node-resolver";
+import { NodeRiskResolver } from "./resolvers/node-risk-resolver";
 import { StatsResolver } from "./resolvers/stats-resolver";
 
 export interface Services {
@@ -19,6 +20,7 @@ export interface Services {
 
 const RESOLVERS: NonEmptyArray<new (...args: never[]) => unknown> = [
   NodeResolver,
+  NodeRiskResolver,
   EdgeResolver,
   DocumentResolver,
   StatsResolver,
@@ -35,6 +37,7 @@ const RESOLVERS: NonEmptyArray<new (...args: never[]) => unknown> = [
 export async function buildGraphQLSchema(services: Services): Promise<GraphQLSchema> {
   const instances = new Map<unknown, unknown>([
     [NodeResolver, new NodeResolver(services.graph)],
+    [NodeRiskResolver, new NodeRiskResolver(services.analysis)],
     [EdgeResolver, new EdgeResolver(services.graph)],
     [DocumentResolver, new DocumentResolver(services.graph)],
     [StatsResolver, new StatsResolver(services.graph)],

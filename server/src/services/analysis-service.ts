@@ -2,6 +2,7 @@ import { ChokepointError, isItemKind, type GraphEdge, type GraphNode } from "@ch
 import {
   articulationPoints,
   concentration,
+  nodeCriticality,
   criticality,
   cutSets,
   mappingGaps,
@@ -60,6 +61,7 @@ function bounded(n: number | undefined, fallback: number, max: number, what: str
  */
 export class AnalysisService {
   private readonly compact = compactCache();
+  private readonly gaps = new WeakMap<CompactGraph, ReadonlySet<string>>();
 
   constructor(private readonly graph: GraphService) {}
 
@@ -100,6 +102,21 @@ export class AnalysisService {
 
   async mappingGaps(): Promise<string[]> {
     return mappingGaps((await this.current()).g);
+  }
+
+  /** Mapping gaps as a set, memoised per compact graph (one map paint asks for every node). */
+  async gapSet(): Promise<ReadonlySet<string>> {
+    const { g } = await this.current();
+    let set = this.gaps.get(g);
+    if (!set) {
+      set = new Set(mappingGaps(g));
+      this.gaps.set(g, set);
+    }
+    return set;
+  }
+
+  async nodeCriticality(id: string) {
+    return nodeCriticality((await this.current()).g, id);
   }
 
   async soleSource() {

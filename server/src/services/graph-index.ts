@@ -154,6 +154,14 @@ export class GraphIndex {
     return { items, totalCount: ranked.length, endCursor: items.length > 0 ? encodeCursor(end) : null, hasNextPage: end < ranked.length };
   }
 
+  /** The whole graph, or its first `maxNodes` nodes (by id) and the edges among them. */
+  whole(maxNodes: number): Subgraph {
+    const nodes = this.sorted.length <= maxNodes ? this.sorted : this.sorted.slice(0, maxNodes);
+    if (nodes === this.sorted) return { nodes, edges: this.snapshot.edges, truncated: false };
+    const kept = new Set(nodes.map((n) => n.id));
+    return { nodes, edges: this.snapshot.edges.filter((e) => kept.has(e.from) && kept.has(e.to)), truncated: true };
+  }
+
   /**
    * The subgraph reachable from `id` within `depth` steps: downwards (what it needs: REQUIRES,
    * SOURCED_FROM, LOCATED_IN, WITHIN) or upwards (who needs it). Capped at `maxNodes`.

@@ -6,6 +6,8 @@ import { VersionedCache } from "./versioned-cache";
 /** Deepest neighbourhood the API returns, and the most nodes in one subgraph answer. */
 export const MAX_SUBGRAPH_DEPTH = 10;
 export const MAX_SUBGRAPH_NODES = 2000;
+/** Most nodes the whole-graph view returns; beyond this the client must filter or focus. */
+export const MAX_GRAPH_NODES = 20_000;
 
 export interface NodeDetail {
   readonly node: GraphNode;
@@ -38,6 +40,13 @@ export class GraphService {
 
   async dependents(id: string, depth: number): Promise<Subgraph> {
     return (await this.index.get()).neighbourhood(id, "up", checkDepth(depth), MAX_SUBGRAPH_NODES);
+  }
+
+  async whole(maxNodes: number): Promise<Subgraph> {
+    if (!Number.isSafeInteger(maxNodes) || maxNodes < 1 || maxNodes > MAX_GRAPH_NODES) {
+      throw new ChokepointError("INVALID_ARGUMENT", `maxNodes must be a whole number from 1 to ${MAX_GRAPH_NODES}`);
+    }
+    return (await this.index.get()).whole(maxNodes);
   }
 
   async documents(): Promise<readonly SourceDocument[]> {

@@ -34,6 +34,11 @@ export class NodeResolver {
     return this.graph.nodes({ kind, category: categoryArg(category), flag, region, search }, first, after);
   }
 
+  @Query(() => Subgraph, { name: "graph", description: "The whole graph for the map, up to maxNodes nodes (by id) and the edges among them; `truncated` says when more exist" })
+  wholeGraph(@Arg("maxNodes", () => Int, { defaultValue: 5000, description: "At most 20000" }) maxNodes: number): Promise<Subgraph> {
+    return this.graph.whole(maxNodes);
+  }
+
   @Query(() => Subgraph, { description: "What a node needs, down to `depth` steps (1–10): requirements, sources, locations, enclosing regions" })
   dependencies(@Arg("id", () => ID) id: string, @Arg("depth", () => Int, { defaultValue: 3 }) depth: number): Promise<Subgraph> {
     return this.graph.dependencies(id, depth);

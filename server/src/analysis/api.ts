@@ -5,7 +5,7 @@
 import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints as articulationIds } from "./articulation";
 import { KIND_NAMES, type CompactGraph } from "./compact";
-import { concentration as concentrationAll, singleRegionItems, soleSourceItems, type ConcentrationEntry, type SingleRegionEntry, type SoleSourceEntry } from "./concentration";
+import { concentration as concentrationAll, concentrationOf, singleRegionItems, soleSourceItems, type ConcentrationEntry, type SingleRegionEntry, type SoleSourceEntry } from "./concentration";
 import { criticalityOf, criticalityRanking, type CriticalityEntry, type CriticalityRanking } from "./criticality";
 import { DEFAULT_CUT_LIMIT, orderTwoCuts, PairExplainer } from "./cutsets";
 import { allSpofsOf, dominanceOf, riskInputsOf, statedDominanceOf } from "./derived";
@@ -37,9 +37,14 @@ export interface SpofVerdict {
   readonly kind: NodeKind;
   /** Proof: product → … → this node, each step a reason (see `steps`). */
   readonly path: readonly string[];
+  /** The reason of each step of `path` (without the elided jump of a truncated path). */
   readonly steps: readonly Step[];
+  /** The previous SPOF on the proof path (or the product): path = path(after) + … + this node. */
+  readonly after: string;
   /** True when no proof of this verdict uses only stated edges. */
   readonly inferred: boolean;
+  /** Present when the path was shortened to [product, after, …, this node] (very deep proofs). */
+  readonly pathTruncated?: true;
 }
 
 export interface ProductSpofResult {
@@ -52,16 +57,28 @@ export interface ProductSpofResult {
   readonly coverage: ConeCoverage;
 }
 
+/** Default bound on the ids in all proof paths of one answer (see `buildPaths`). */
+export const DEFAULT_MAX_PATH_IDS = 1_000_000;
+
 /** SPOFs of one product, each with a proof path and its reasons. */
-export function spofs(g: CompactGraph, productId: string): ProductSpofResult {
+export function spofs(g: CompactGraph, productId: string, options: { maxPathIds?: number } = {}): ProductSpofResult {
   const p = resolveProduct(g, productId);
   const dom = dominanceOf(g);
   const result = productSpofs(g, dom, g.anyUnstated ? statedDominanceOf(g) : undefined, p);
   const builder = new ProofBuilder(g, dom);
-  const { paths } = buildPaths(builder, p, result, 0, result.node.length, { left: Infinity });
+  const { paths, truncated } = buildPaths(builder, p, result, 0, result.node.length, { left: options.maxPathIds ?? DEFAULT_MAX_PATH_IDS });
   const verdicts = paths.map((path, i): SpofVerdict => {
     const x = result.node[i];
-    return { id: g.ids[x]!, kind: KIND_NAMES[g.kind[x]]!, path: Array.from(path, (v) => g.ids[v]!), steps: describePath(g, path), inferred: result.inferred[i] === 1 };
+    const cut = truncated[i] === 1;
+    return {
+      id: g.ids[x]!,
+      kind: KIND_NAMES[g.kind[x]]!,
+      path: Array.from(path, (v) => g.ids[v]!),
+      steps: describePath(g, cut ? path.subarray(1) : path),
+      after: g.ids[result.after[i]]!,
+      inferred: result.inferred[i] === 1,
+      ...(cut && { pathTruncated: true as const }),
+    };
   });
   return { product: g.ids[p]!, spofs: verdicts, inferred: result.inferred.includes(1), coverage: coneCoverage(g, p, new Int32Array(g.nodeCount), 1) };
 }
@@ -155,6 +172,12 @@ export function nodeCriticality(g: CompactGraph, id: string): CriticalityEntry {
 export function concentration(g: CompactGraph, options: { limit?: number } = {}): ConcentrationEntry[] {
   const all = concentrationAll(g);
   return options.limit === undefined ? all : all.slice(0, options.limit);
+}
+
+/** Source concentration of one item; null when it has no sources (or is not an item). */
+export function nodeConcentration(g: CompactGraph, id: string): ConcentrationEntry | null {
+  const [v] = resolveIds(g, [id]);
+  return concentrationOf(g, v!) ?? null;
 }
 
 /** Items with exactly one source. */

@@ -8,13 +8,14 @@
  *   // or: const get = compactCache(); get(snapshot)   (same snapshot/version → same graph)
  *
  *   availability(g, ["europe-north-america"])   → { failed, unavailable: ids }
- *   spofs(g, "invasive-ventilator")             → { product, spofs: [{ id, kind, path, steps, inferred }], inferred, coverage }
+ *   spofs(g, "invasive-ventilator")             → { product, spofs: [{ id, kind, path, steps, after, inferred }], inferred, coverage }
  *   allSpofs(g)                                 → [{ id, spofs: [{ id, kind, inferred }] }]   (every product)
  *   cutSets(g, "ecmo", { limit: 100 })          → { pairs: [{ ids: [x, y], at, path, rule, members, inferred, text }], truncated, … }
  *   scenario(g, ["zhejiang", "valve-maker-de"]) → { failed, disabled: [{ id, explanation, steps, inferred, time }], unavailable, inferred }
  *   criticality(g, { limit })                   → { weighted, entries: [{ id, kind, products, count, value, inferredCount }] }
  *   nodeCriticality(g, id)                      → one entry
  *   concentration(g, { limit })                 → [{ id, hhi, sourceCount, sharesKnown, regions: [{ region, share }] }]
+ *   nodeConcentration(g, id)                    → one item's entry, or null without sources
  *   soleSource(g) / singleRegion(g)             → items with one source / with all sources in one region
  *   mappingGaps(g)                              → ids of items with no sources and no requirements
  *   articulationPoints(g)                       → { lens, ids }   (secondary, undirected fragility lens)
@@ -47,7 +48,9 @@ export {
   criticality,
   cutSets,
   mappingGaps,
+  nodeConcentration,
   nodeCriticality,
+  DEFAULT_MAX_PATH_IDS,
   riskRanking,
   riskScore,
   singleRegion,

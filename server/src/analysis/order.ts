@@ -60,7 +60,9 @@ export function breakCycles(n: number, nodes: readonly GraphNode[], out: readonl
     if (scc.length < 2) continue;
     breakComponent(nodes, out, scc, dropped, findings);
   }
-  return findings;
+  // Components are discovered in input order; report in an order that depends on the data only.
+  const key = (f: Finding): string => `${f.code}|${f.edge!.from}|${f.edge!.to}`;
+  return findings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Tarjan's strongly connected components over REQUIRES + WITHIN edges among `remaining` nodes. */

@@ -118,14 +118,15 @@ export class ProofBuilder {
 /** Proof paths of one product's SPOFs, given in walk order (each entry's `after` comes earlier). */
 export interface PathList {
   readonly paths: Int32Array[];
-  /** Entries whose path was cut to [product, …segment, x] because the budget ran out. */
+  /** Entries whose path was shortened to [product, after, …segment, x] because the budget ran out. */
   readonly truncated: Uint8Array;
 }
 
 /**
  * path(x) = path(after(x)) + segment + x, so each path costs its own length. `budget` bounds the
- * total number of ids (a 10^5-deep sole-source chain would otherwise need 10^10); past it, paths
- * start at the product and keep only their last segment, and are marked truncated.
+ * total number of ids (a 10^5-deep sole-source chain would otherwise need 10^10). Past it, a path
+ * keeps the product, the previous SPOF on its proof (`after`, whose own path is listed too) and
+ * the last segment; the elided part is product ⇝ after, and the entry is marked truncated.
  */
 export function buildPaths(
   builder: ProofBuilder,
@@ -140,22 +141,25 @@ export function buildPaths(
   const truncated = new Uint8Array(hi - lo);
   for (let i = lo; i < hi; i++) {
     const x = entries.node[i];
+    const after = entries.after[i];
     const seg = builder.through(entries.slot[i]);
-    const prefix = byNode.get(entries.after[i]);
+    const prefix = byNode.get(after);
     let path: Int32Array;
     if (prefix !== undefined && budget.left >= prefix.length + seg.length + 1) {
       path = new Int32Array(prefix.length + seg.length + 1);
       path.set(prefix);
       path.set(seg, prefix.length);
+      byNode.set(x, path);
     } else {
-      path = new Int32Array(seg.length + 2);
-      path[0] = product;
-      path.set(seg, 1);
-      truncated[i - lo] = entries.after[i] === product ? 0 : 1;
+      const head = after === product ? [product] : [product, after];
+      path = new Int32Array(head.length + seg.length + 1);
+      path.set(head);
+      path.set(seg, head.length);
+      if (after !== product) truncated[i - lo] = 1;
+      else byNode.set(x, path);
     }
     path[path.length - 1] = x;
     budget.left -= path.length;
-    if (truncated[i - lo] === 0) byNode.set(x, path);
     paths.push(path);
   }
   return { paths, truncated };

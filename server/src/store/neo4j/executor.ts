@@ -1,7 +1,8 @@
 import { ChokepointError } from "@chokepoint/graph-schema";
 import type { AccessMode, CypherDriver, CypherRecord, CypherSession, CypherTransaction } from "./driver-port";
 import type { Statement } from "./cypher/statement";
-import { toStoreError } from "./store-errors";
+import type { ConnectionGuard } from "./connection-guard";
+import { storeError, toStoreError } from "./store-errors";
 
 /** What the store's transaction functions see: statements in, records out. */
 export interface QueryTx {
@@ -29,6 +30,7 @@ export class Neo4jExecutor {
   constructor(
     private readonly driver: CypherDriver,
     private readonly database: string | undefined,
+    private readonly guard?: ConnectionGuard,
   ) {}
 
   get isClosed(): boolean {
@@ -49,7 +51,9 @@ export class Neo4jExecutor {
    *  to give up then). For probes that must answer quickly whatever the database does. */
   probe(statement: Statement, timeoutMs: number): Promise<readonly CypherRecord[]> {
     const run = this.inSession("READ", async (s) => (await s.run(statement.text, { ...statement.params }, { timeout: timeoutMs })).records);
-    return withDeadline(run, timeoutMs);
+    return withDeadline(run, timeoutMs).catch((e: unknown) => {
+      throw this.failure(e);
+    });
   }
 
   async close(): Promise<void> {
@@ -64,22 +68,30 @@ export class Neo4jExecutor {
 
   private async inSession<T>(mode: AccessMode, use: (session: CypherSession) => Promise<T>): Promise<T> {
     if (this.closed) throw new ChokepointError("STORE_CLOSED", "the store is closed");
+    await this.guard?.admit();
     let session: CypherSession;
     try {
       session = this.driver.session({ defaultAccessMode: mode, ...(this.database !== undefined && { database: this.database }) });
     } catch (e) {
-      throw toStoreError(e);
+      throw this.failure(e);
     }
     try {
       return await use(session);
     } catch (e) {
       // close() during an operation makes the driver fail it; say why in our terms.
       if (this.closed) throw new ChokepointError("STORE_CLOSED", "the store is closed", { cause: e });
-      throw toStoreError(e);
+      throw this.failure(e);
     } finally {
       // A failing close (the connection is already gone) must not mask the operation's own outcome.
       await session.close().catch(() => undefined);
     }
+  }
+
+  /** Translated, and shown to the guard so that it can stop sending requests into a dead database. */
+  private failure(e: unknown): ChokepointError {
+    const error = toStoreError(e);
+    this.guard?.observe(error);
+    return error;
   }
 }
 
@@ -88,7 +100,7 @@ export class Neo4jExecutor {
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ChokepointError("STORE_TIMEOUT", "the Neo4j database did not answer in time; try again later")), ms);
+    timer = setTimeout(() => reject(storeError("STORE_TIMEOUT")), ms);
   });
   work.catch(() => undefined);
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));

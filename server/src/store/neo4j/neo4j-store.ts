@@ -30,6 +30,8 @@ import type {
 } from "../../domain/graph-store";
 import type { CypherDriver } from "./driver-port";
 import { openDriver } from "./connect";
+import { boltProbe, probeTarget } from "./bolt-probe";
+import { ConnectionGuard } from "./connection-guard";
 import { Neo4jExecutor } from "./executor";
 import { constraintStatements } from "./cypher/schema";
 import { countByKind, countEdges, countNodes, incomingEdges, listEdges, listNodes, nodeById, outgoingEdges, type NodeFilter } from "./cypher/reads";
@@ -117,7 +119,9 @@ export class Neo4jGraphStore implements GraphStore {
         connectionAcquisitionTimeoutMs: options.connectionAcquisitionTimeoutMs ?? connectionTimeoutMs + 2000,
         maxTransactionRetryTimeMs: options.maxTransactionRetryTimeMs ?? 2000,
       });
-    return new Neo4jGraphStore(new Neo4jExecutor(driver, options.database), options.healthTimeoutMs ?? 2000);
+    const target = options.driver === undefined ? probeTarget(options.uri) : undefined;
+    const guard = target === undefined ? undefined : new ConnectionGuard(boltProbe(target, connectionTimeoutMs));
+    return new Neo4jGraphStore(new Neo4jExecutor(driver, options.database, guard), options.healthTimeoutMs ?? 2000);
   }
 
   async version(): Promise<number> {
@@ -145,7 +149,7 @@ export class Neo4jGraphStore implements GraphStore {
         problems: [{ code: "FORMAT_INVALID", path: "$.format", message: `format must be "${INTERCHANGE_FORMAT}" version ${INTERCHANGE_VERSION}` }],
       });
     }
-    const prepared = prepareBatch({ upsertNodes: graph.nodes, upsertEdges: graph.edges, upsertDocuments: graph.documents }, IMPORT_PATHS);
+    const prepared = prepareBatch({ upsertNodes: graph.nodes, upsertEdges: graph.edges, upsertDocuments: graph.documents }, IMPORT_PATHS, { trusted: true });
     const { version, plan } = await this.write(prepared);
     return {
       version,

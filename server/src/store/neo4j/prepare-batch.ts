@@ -1,5 +1,6 @@
 import {
   ChokepointError,
+  isNodeKind,
   INTERCHANGE_FORMAT,
   INTERCHANGE_VERSION,
   edgeKey,
@@ -18,9 +19,10 @@ import type { ChangeBatch, EdgeRef } from "../../domain/graph-store";
 
 /**
  * Structural validation of a write, before the database is touched: every node, edge and document
- * is checked with the schema's own readers, ids are normalised, repeats are merged (identical) or
- * rejected (conflicting). After this, every kind is a member of its enum — the guarantee the Cypher
- * builders rely on when they splice kinds into statement text.
+ * is checked with the schema's own readers (or, for an already validated interchange graph, the
+ * few checks in `checkTrusted*`), ids are normalised, repeats are merged (identical) or rejected
+ * (conflicting). After this, every kind is a member of its enum — the guarantee the Cypher builders
+ * rely on when they splice kinds into statement text.
  */
 
 export interface PreparedBatch {
@@ -53,8 +55,9 @@ export const APPLY_PATHS: BatchPaths = {
 
 export const IMPORT_PATHS: BatchPaths = { ...APPLY_PATHS, upsertNodes: "$.nodes", upsertEdges: "$.edges", upsertDocuments: "$.documents" };
 
-function readId(raw: unknown, path: string, problems: Problem[]): string | undefined {
-  const id = typeof raw === "string" ? normalizeId(raw) : undefined;
+/** `normalize` is off for trusted input, whose ids must already be in canonical form. */
+function readId(raw: unknown, path: string, problems: Problem[], normalize = true): string | undefined {
+  const id = typeof raw !== "string" ? undefined : normalize ? normalizeId(raw) : raw;
   if (id === undefined || !isValidId(id)) {
     problems.push({ code: "ID_INVALID", path, message: "an id must be lowercase kebab-case: letters a-z, digits and single hyphens" });
     return undefined;
@@ -71,7 +74,38 @@ function prepareDocuments(docs: readonly SourceDocument[], path: string, problem
   return result.graph ? [...result.graph.documents] : [];
 }
 
-export function prepareBatch(batch: ChangeBatch, paths: BatchPaths = APPLY_PATHS): PreparedBatch {
+function readNode(raw: unknown, path: string, problems: Problem[]): GraphNode | undefined {
+  const { node, problems: found } = validateNodeInput(raw, path);
+  problems.push(...found);
+  return node;
+}
+
+function readEdge(raw: unknown, path: string, problems: Problem[]): GraphEdge | undefined {
+  const { edge, problems: found } = validateEdgeInput(raw, path);
+  problems.push(...found);
+  return edge;
+}
+
+/** For graphs that passed `validateInterchange`: re-reading a million nodes would cost tens of
+ *  seconds, so only what the adapter's safety rests on is re-checked — ids, and kinds being
+ *  members of their enums (they become labels and relationship types). */
+function checkTrustedNode(node: GraphNode, path: string, problems: Problem[]): GraphNode | undefined {
+  const before = problems.length;
+  readId(node.id, `${path}.id`, problems, false);
+  if (!isNodeKind(node.kind)) problems.push({ code: "KIND_UNKNOWN", path: `${path}.kind`, message: "kind must be Product, Component, Material, Supplier or Region" });
+  return problems.length === before ? node : undefined;
+}
+
+function checkTrustedEdge(edge: GraphEdge, path: string, problems: Problem[]): GraphEdge | undefined {
+  const before = problems.length;
+  readId(edge.from, `${path}.from`, problems, false);
+  readId(edge.to, `${path}.to`, problems, false);
+  if (!isEdgeKind(edge.kind)) problems.push({ code: "EDGE_KIND_UNKNOWN", path: `${path}.kind`, message: "kind must be REQUIRES, SOURCED_FROM, LOCATED_IN or WITHIN" });
+  if (edge.from === edge.to) problems.push({ code: "EDGE_SELF_LOOP", path, message: "an edge cannot connect a node to itself" });
+  return problems.length === before ? edge : undefined;
+}
+
+export function prepareBatch(batch: ChangeBatch, paths: BatchPaths = APPLY_PATHS, options: { trusted?: boolean } = {}): PreparedBatch {
   const problems: Problem[] = [];
 
   const deleteEdges = new Map<string, EdgeRef>();
@@ -90,29 +124,25 @@ export function prepareBatch(batch: ChangeBatch, paths: BatchPaths = APPLY_PATHS
     if (id !== undefined) deleteNodes.add(id);
   });
 
-  const nodes = new Map<string, { node: GraphNode; json: string; path: string }>();
+  const nodes = new Map<string, { node: GraphNode; path: string }>();
   (batch.upsertNodes ?? []).forEach((raw, i) => {
     const path = `${paths.upsertNodes}[${i}]`;
-    const { node, problems: found } = validateNodeInput(raw, path);
-    problems.push(...found);
+    const node = options.trusted ? checkTrustedNode(raw, path, problems) : readNode(raw, path, problems);
     if (!node) return;
-    const json = JSON.stringify(node);
     const prior = nodes.get(node.id);
-    if (prior === undefined) nodes.set(node.id, { node, json, path });
-    else if (prior.json !== json) problems.push({ code: "ID_DUPLICATE", path: `${path}.id`, message: `node "${node.id}" appears twice with different content` });
+    if (prior === undefined) nodes.set(node.id, { node, path });
+    else if (JSON.stringify(prior.node) !== JSON.stringify(node)) problems.push({ code: "ID_DUPLICATE", path: `${path}.id`, message: `node "${node.id}" appears twice with different content` });
   });
 
-  const edges = new Map<string, { edge: GraphEdge; json: string; path: string }>();
+  const edges = new Map<string, { edge: GraphEdge; path: string }>();
   (batch.upsertEdges ?? []).forEach((raw, i) => {
     const path = `${paths.upsertEdges}[${i}]`;
-    const { edge, problems: found } = validateEdgeInput(raw, path);
-    problems.push(...found);
+    const edge = options.trusted ? checkTrustedEdge(raw, path, problems) : readEdge(raw, path, problems);
     if (!edge) return;
     const key = edgeKey(edge);
-    const json = JSON.stringify(edge);
     const prior = edges.get(key);
-    if (prior === undefined) edges.set(key, { edge, json, path });
-    else if (prior.json !== json) problems.push({ code: "EDGE_DUPLICATE", path, message: `same edge as ${prior.path} with different content` });
+    if (prior === undefined) edges.set(key, { edge, path });
+    else if (JSON.stringify(prior.edge) !== JSON.stringify(edge)) problems.push({ code: "EDGE_DUPLICATE", path, message: `same edge as ${prior.path} with different content` });
   });
 
   const upsertDocuments = prepareDocuments(batch.upsertDocuments ?? [], paths.upsertDocuments, problems);

@@ -44,7 +44,7 @@ const UNAVAILABLE_SYSCALL = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "EHO
 /** The driver reports an exhausted connection pool wait with code "N/A"; only its text tells it apart. */
 const ACQUISITION_TIMEOUT = /acquisition timed out/i;
 
-function classify(e: DriverErrorShape): ErrorCode {
+function classify(e: DriverErrorShape): "STORE_UNAVAILABLE" | "STORE_TIMEOUT" | "STORE_AUTH" | "STORE_ERROR" {
   const code = typeof e.code === "string" ? e.code : "";
   const message = typeof e.message === "string" ? e.message : "";
   if (AUTH_CODES.has(code)) return "STORE_AUTH";
@@ -60,6 +60,10 @@ function classify(e: DriverErrorShape): ErrorCode {
  */
 export function toStoreError(e: unknown): ChokepointError {
   if (isChokepointError(e)) return e;
-  const code = typeof e === "object" && e !== null ? classify(e as DriverErrorShape) : "STORE_ERROR";
-  return new ChokepointError(code, MESSAGES[code] ?? "the Neo4j database could not complete the operation", { cause: e });
+  return storeError(typeof e === "object" && e !== null ? classify(e as DriverErrorShape) : "STORE_ERROR", e);
+}
+
+/** An error with our fixed sentence for `code`. */
+export function storeError(code: "STORE_UNAVAILABLE" | "STORE_TIMEOUT" | "STORE_AUTH" | "STORE_ERROR", cause?: unknown): ChokepointError {
+  return new ChokepointError(code, MESSAGES[code] ?? "the Neo4j database could not complete the operation", cause === undefined ? {} : { cause });
 }

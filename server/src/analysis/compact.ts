@@ -39,6 +39,7 @@ export const FLAG_BITS: Readonly<Record<Flag, number>> = { POLICY_BOTTLENECK: 1,
 export interface GraphInput {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  /** The store's data version (an interchange file's `version` is its format version: leave it out). */
   readonly version?: number;
 }
 

@@ -41,6 +41,10 @@ function fakeContext(cwd: string, snapshot?: GraphSnapshot): Captured {
         return store;
       },
       cwd,
+      seedsDir: path.join(__dirname, "../../seeds"),
+      serve: async () => {
+        throw new Error("the analysis commands never serve");
+      },
     },
     out: () => out,
     closed: () => closed,

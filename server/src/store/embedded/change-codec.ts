@@ -10,32 +10,41 @@ export interface ChangePart {
   readonly change: StoredChange;
 }
 
-/** Splits a change into UTF-8 JSON payloads of about `maxBytes` each (a single oversized item gets
- *  a record of its own). Items are serialised one by one so that a change far larger than V8's
- *  maximum string length can still be written. */
+/** Splits a change into UTF-8 JSON payloads of about `maxBytes` each. Items are serialised a
+ *  slice at a time (one `JSON.stringify` per slice is much cheaper than one per item) and never
+ *  all at once, so a change far larger than V8's maximum string length can still be written. */
 export function encodeChangeParts(change: StoredChange, maxBytes: number): Buffer[] {
   const parts: Buffer[] = [];
   let fields = new Map<string, string[]>();
   let size = 0;
   const flush = (last: boolean) => {
-    const body = [...fields].map(([f, items]) => `${JSON.stringify(f)}:[${items.join(",")}]`).join(",");
+    const body = [...fields].map(([f, slices]) => `${JSON.stringify(f)}:[${slices.join(",")}]`).join(",");
     parts.push(Buffer.from(`{"last":${last},"change":{${body}}}`, "utf8"));
     fields = new Map();
     size = 0;
   };
   for (const field of CHANGE_FIELDS) {
-    for (const item of change[field]) {
-      const json = JSON.stringify(item);
+    const items = change[field];
+    let step = SLICE_ITEMS;
+    for (let i = 0; i < items.length; ) {
+      const json = JSON.stringify(items.slice(i, i + step));
+      if (json.length > maxBytes && step > 1) {
+        step = Math.max(1, step >> 2);
+        continue;
+      }
       if (size > 0 && size + json.length > maxBytes) flush(false);
-      let list = fields.get(field);
-      if (!list) fields.set(field, (list = []));
-      list.push(json);
-      size += json.length + 1;
+      let slices = fields.get(field);
+      if (!slices) fields.set(field, (slices = []));
+      slices.push(json.slice(1, -1));
+      size += json.length;
+      i += step;
     }
   }
   flush(true);
   return parts;
 }
+
+const SLICE_ITEMS = 512;
 
 /** Payloads passed their checksum, so a shape error here means a bug or a foreign file, not a
  *  torn write: the caller reports the store as corrupt rather than guessing. */

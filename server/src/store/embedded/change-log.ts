@@ -175,10 +175,10 @@ function scanLog(buf: Buffer, afterSeq: number, path: string): LogScan {
       break;
     }
     if (prevSeq !== undefined && r.seq !== prevSeq + 1) throw corrupt(`${path} has record ${r.seq} after record ${prevSeq}`);
+    if (prevSeq === undefined && r.seq > afterSeq + 1) throw corrupt(`${path} starts at record ${r.seq} but the snapshot ends at record ${afterSeq}`);
     prevSeq = r.seq;
     records++;
     if (r.seq > afterSeq) {
-      if (r.seq !== lastSeq + 1) throw corrupt(`${path} continues at record ${r.seq} but the snapshot ends at record ${afterSeq}`);
       const part = decodeChangePart(r.payload);
       if (!pending) pending = { start: pos, parts: [] };
       pending.parts.push(part.change);

@@ -107,11 +107,9 @@ export function planWrite(state: GraphState, input: WriteInput, paths: InputPath
   });
 
   const kindAfter = (id: string): NodeKind | undefined => nodes.get(id)?.node.kind ?? (deletedNodes.has(id) ? undefined : state.nodes.get(id)?.kind);
-  const endpointProblem = (edge: GraphEdge, path: string): Problem | undefined => {
-    const [fromKinds, toKinds] = EDGE_ENDPOINTS[edge.kind];
-    const from = kindAfter(edge.from);
-    const to = kindAfter(edge.to);
+  const endpointProblem = (edge: GraphEdge, path: string, from = kindAfter(edge.from), to = kindAfter(edge.to)): Problem | undefined => {
     if (from === undefined || to === undefined) return undefined;
+    const [fromKinds, toKinds] = EDGE_ENDPOINTS[edge.kind];
     if (fromKinds.includes(from) && toKinds.includes(to)) return undefined;
     return { code: "EDGE_ENDPOINT_KIND", path, message: `${edge.kind} goes from ${fromKinds.join("/")} to ${toKinds.join("/")}, not ${from} to ${to}` };
   };
@@ -129,9 +127,11 @@ export function planWrite(state: GraphState, input: WriteInput, paths: InputPath
       return;
     }
     edges.set(key, edge);
-    if (kindAfter(edge.from) === undefined) problems.push({ code: "EDGE_ENDPOINT_MISSING", path: `${path}.from`, message: `no node with id "${edge.from}"` });
-    if (kindAfter(edge.to) === undefined) problems.push({ code: "EDGE_ENDPOINT_MISSING", path: `${path}.to`, message: `no node with id "${edge.to}"` });
-    const p = endpointProblem(edge, path);
+    const from = kindAfter(edge.from);
+    const to = kindAfter(edge.to);
+    if (from === undefined) problems.push({ code: "EDGE_ENDPOINT_MISSING", path: `${path}.from`, message: `no node with id "${edge.from}"` });
+    if (to === undefined) problems.push({ code: "EDGE_ENDPOINT_MISSING", path: `${path}.to`, message: `no node with id "${edge.to}"` });
+    const p = endpointProblem(edge, path, from, to);
     if (p) problems.push(p);
   });
 

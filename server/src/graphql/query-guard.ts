@@ -1,27 +1,36 @@
 import {
   GraphQLError,
   Kind,
-  TypeInfo,
   getNamedType,
   getNullableType,
+  isInterfaceType,
   isListType,
+  isObjectType,
   parse,
   visit,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
 import { MAX_PAGE_SIZE } from "../domain/graph-store";
+import { MAX_CUT_LIMIT, MAX_FAIL_NODES, MAX_RANKING, MAX_SANDBOX_CHANGES } from "../services/analysis-service";
+import { MAX_GRAPH_NODES, MAX_SUBGRAPH_DEPTH } from "../services/graph-service";
 
 /**
  * Cheap checks on a GraphQL document that run before validation and execution, so abusive
- * documents (depth 50, 10,000 aliases, 100k tokens, fragment fan-out) are rejected in
- * milliseconds with a coded 400 and no resolver ever runs. graphql-js validation is not bounded
- * for such inputs (OverlappingFieldsCanBeMerged is quadratic in the number of aliases), which is
- * why these run first.
+ * documents (depth 50, 10,000 aliases, 100k tokens, fragment fan-out, `first: 99999999`) are
+ * rejected in milliseconds with a coded 400 and no resolver ever runs. graphql-js validation is not
+ * bounded for such inputs (OverlappingFieldsCanBeMerged is quadratic in the number of aliases),
+ * which is why these run first. Every walk below is linear in the document: fragments are measured
+ * once and their results reused, because a fragment spread twice per level expands exponentially.
  */
 export interface QueryLimits {
   readonly maxTokens: number;
@@ -57,9 +66,47 @@ const FIELD_COST: Readonly<Record<string, number>> = {
 };
 /** Multiplier assumed for a list field with no `first`/`limit` argument. */
 const DEFAULT_LIST_SIZE = 10;
+/** Page size assumed for a Connection field with no `first` argument (the resolver's default). */
+const DEFAULT_CONNECTION_SIZE = 50;
+
+type RejectCode = "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "QUERY_TOO_LARGE" | "GRAPHQL_PARSE_FAILED" | "PAGE_TOO_LARGE" | "INVALID_ARGUMENT";
+
+/** Whole-number arguments with the ranges the services enforce; checked here too so an
+ *  out-of-range request is refused before any resolver (and so before any store call). The codes
+ *  and messages are the services' own, so a caller sees the same answer either way. */
+interface IntBound {
+  readonly min: number;
+  readonly max: number;
+  readonly tooLarge: "PAGE_TOO_LARGE" | "INVALID_ARGUMENT";
+  readonly message: string;
+  /** When below `min` needs other words than above `max`. */
+  readonly tooSmallMessage?: string;
+}
+const pageBound: IntBound = { min: 1, max: MAX_PAGE_SIZE, tooLarge: "PAGE_TOO_LARGE", message: `\`first\` is at most ${MAX_PAGE_SIZE}`, tooSmallMessage: "`first` must be a positive whole number" };
+const rankingBound: IntBound = { min: 1, max: MAX_RANKING, tooLarge: "INVALID_ARGUMENT", message: `first must be a whole number from 1 to ${MAX_RANKING}` };
+const depthBound: IntBound = { min: 1, max: MAX_SUBGRAPH_DEPTH, tooLarge: "INVALID_ARGUMENT", message: `depth must be a whole number from 1 to ${MAX_SUBGRAPH_DEPTH}` };
+const INT_BOUNDS: Readonly<Record<string, IntBound>> = {
+  "Query.nodes.first": pageBound,
+  "Query.criticality.first": rankingBound,
+  "Query.concentrationRanking.first": rankingBound,
+  "Query.riskRanking.first": rankingBound,
+  "Query.cutSets.limit": { min: 1, max: MAX_CUT_LIMIT, tooLarge: "INVALID_ARGUMENT", message: `limit must be a whole number from 1 to ${MAX_CUT_LIMIT}` },
+  "Query.graph.maxNodes": { min: 1, max: MAX_GRAPH_NODES, tooLarge: "INVALID_ARGUMENT", message: `maxNodes must be a whole number from 1 to ${MAX_GRAPH_NODES}` },
+  "Query.dependencies.depth": depthBound,
+  "Query.dependents.depth": depthBound,
+};
+/** Longest list arguments: each listed id costs the engine work, and a 1 MB body holds ~70,000. */
+const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  "Query.scenario.fail": MAX_FAIL_NODES,
+  "Query.sandbox.fail": MAX_FAIL_NODES,
+  "Query.sandbox.productIds": MAX_FAIL_NODES,
+  "Query.sandbox.removeNodes": MAX_SANDBOX_CHANGES,
+  "Query.sandbox.addSources": MAX_SANDBOX_CHANGES,
+};
+const INT32_MAX = 2 ** 31 - 1;
 
 export class QueryRejected extends GraphQLError {
-  constructor(code: "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "QUERY_TOO_LARGE" | "GRAPHQL_PARSE_FAILED", message: string) {
+  constructor(code: RejectCode, message: string) {
     super(message, { extensions: { code, http: { status: 400 } } });
   }
 }
@@ -77,7 +124,7 @@ export function checkDocument(
     doc = parse(source, { maxTokens: limits.maxTokens, noLocation: true });
   } catch (e) {
     const message = e instanceof Error ? e.message : "";
-    if (/token limit/i.test(message)) throw new QueryRejected("QUERY_TOO_LARGE", `the document has more than ${limits.maxTokens} tokens`);
+    if (/tokens\. Parsing aborted|token limit/i.test(message)) throw new QueryRejected("QUERY_TOO_LARGE", `the document has more than ${limits.maxTokens} tokens`);
     throw new QueryRejected("GRAPHQL_PARSE_FAILED", message.replace(/^Syntax Error: /, "syntax error: ").slice(0, 200));
   }
   let aliases = 0;
@@ -105,97 +152,179 @@ export function checkDocument(
   const operation = operationName === undefined ? operations[0] : operations.find((o) => o.name?.value === operationName);
   if (!operation) return; // Apollo reports the missing operation with its own code.
 
-  const depth = selectionDepth(operation.selectionSet, fragments, new Set(), limits.maxDepth + 1);
+  const depth = new DepthMeter(fragments).of(operation.selectionSet);
   if (depth > limits.maxDepth) throw new QueryRejected("QUERY_TOO_DEEP", `the query is nested deeper than ${limits.maxDepth} levels`);
 
-  const cost = operationCost(schema, operation, fragments, variables, limits.maxCost);
+  const rootType = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  const cost = new CostMeter(schema, fragments, new VariableValues(operation, variables), limits.maxCost).of(operation.selectionSet, rootType ?? undefined, undefined);
   if (cost > limits.maxCost) throw new QueryRejected("QUERY_TOO_COMPLEX", `the query's estimated cost ${Math.round(cost)} exceeds ${limits.maxCost}; ask for fewer items or less nesting`);
 }
 
-/** Depth of a selection set, following fragments; `stopAt` bounds the work on huge documents and
- *  `seen` guards against fragment cycles (reported later by validation). */
-function selectionDepth(set: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, seen: Set<string>, stopAt: number): number {
-  if (stopAt <= 0) return 0;
-  let max = 0;
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) {
-      const d = s.selectionSet ? 1 + selectionDepth(s.selectionSet, fragments, seen, stopAt - 1) : 1;
-      max = Math.max(max, d);
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      max = Math.max(max, selectionDepth(s.selectionSet, fragments, seen, stopAt));
-    } else {
-      const name = s.name.value;
-      const f = fragments.get(name);
-      if (!f || seen.has(name)) continue;
-      seen.add(name);
-      max = Math.max(max, selectionDepth(f.selectionSet, fragments, seen, stopAt));
-      seen.delete(name);
-    }
-    if (max >= stopAt) return max;
-  }
-  return max;
-}
+/** Depth of selection sets, following fragments. A fragment's depth is computed once; a fragment
+ *  met again while it is being measured is a cycle (validation reports it) and counts as 0. */
+class DepthMeter {
+  private readonly memo = new Map<string, number>();
+  private readonly open = new Set<string>();
 
-function argNumber(value: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
-  if (!value) return undefined;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === "number" ? v : undefined;
-  }
-  return undefined;
-}
+  constructor(private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>) {}
 
-/** Estimated cost: every field costs 1 (or its FIELD_COST), multiplied by the sizes of the lists
- *  it is nested in; list sizes come from `first`/`limit` arguments where given. Fragments are
- *  expanded (so fan-out through fragments is counted), with a guard against cycles. */
-function operationCost(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  cap: number,
-): number {
-  const typeInfo = new TypeInfo(schema);
-  let total = 0;
-  // `connectionSize` is the page size of the enclosing Connection, applied to its `items` list.
-  const walk = (set: SelectionSetNode, multiplier: number, seen: Set<string>, connectionSize?: number): void => {
-    typeInfo.enter(set);
+  of(set: SelectionSetNode): number {
+    let max = 0;
     for (const s of set.selections) {
-      if (total > cap) return;
-      if (s.kind === Kind.FIELD) {
-        typeInfo.enter(s);
-        const parent = typeInfo.getParentType();
-        const fieldDef = typeInfo.getFieldDef();
-        const key = parent ? `${parent.name}.${s.name.value}` : s.name.value;
-        total += (FIELD_COST[key] ?? 1) * multiplier;
-        let childMultiplier = multiplier;
-        let pageOfConnection: number | undefined;
-        const sizeArg = s.arguments?.find((a) => a.name.value === "first" || a.name.value === "limit");
-        // Sizes beyond the hard page maximum are refused by the resolver with PAGE_TOO_LARGE.
-        const size = Math.min(MAX_PAGE_SIZE, Math.max(1, argNumber(sizeArg?.value, variables) ?? DEFAULT_LIST_SIZE));
-        if (fieldDef && getNamedType(fieldDef.type).name.endsWith("Connection")) pageOfConnection = sizeArg ? size : 50;
-        else if (s.name.value === "items" && connectionSize !== undefined) childMultiplier *= connectionSize;
-        else if (fieldDef && isListType(getNullableType(fieldDef.type))) childMultiplier *= size;
-        if (s.selectionSet) walk(s.selectionSet, childMultiplier, seen, pageOfConnection);
-        typeInfo.leave(s);
-      } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        typeInfo.enter(s);
-        walk(s.selectionSet, multiplier, seen, connectionSize);
-        typeInfo.leave(s);
-      } else {
-        const f = fragments.get(s.name.value);
-        if (!f || seen.has(f.name.value)) continue;
-        seen.add(f.name.value);
-        typeInfo.enter(f);
-        walk(f.selectionSet, multiplier, seen, connectionSize);
-        typeInfo.leave(f);
-        seen.delete(f.name.value);
+      let d: number;
+      if (s.kind === Kind.FIELD) d = s.selectionSet ? 1 + this.of(s.selectionSet) : 1;
+      else if (s.kind === Kind.INLINE_FRAGMENT) d = this.of(s.selectionSet);
+      else d = this.fragment(s.name.value);
+      if (d > max) max = d;
+    }
+    return max;
+  }
+
+  private fragment(name: string): number {
+    const known = this.memo.get(name);
+    if (known !== undefined) return known;
+    const f = this.fragments.get(name);
+    if (!f || this.open.has(name)) return 0;
+    this.open.add(name);
+    const d = this.of(f.selectionSet);
+    this.open.delete(name);
+    this.memo.set(name, d);
+    return d;
+  }
+}
+
+/** Variable values as the guard sees them: what the request sent, else the operation's default. */
+class VariableValues {
+  private readonly defaults = new Map<string, ValueNode>();
+
+  constructor(
+    operation: OperationDefinitionNode,
+    private readonly sent: Record<string, unknown>,
+  ) {
+    for (const v of operation.variableDefinitions ?? []) if (v.defaultValue) this.defaults.set(v.variable.name.value, v.defaultValue);
+  }
+
+  /** A whole number given literally or by a variable; anything else (absent, wrong type, outside
+   *  GraphQL's 32-bit Int) is left to GraphQL's own coercion and its error. */
+  int(value: ValueNode | undefined): number | undefined {
+    if (!value) return undefined;
+    if (value.kind === Kind.INT) return int32(Number(value.value));
+    if (value.kind !== Kind.VARIABLE) return undefined;
+    const name = value.name.value;
+    if (Object.prototype.hasOwnProperty.call(this.sent, name)) {
+      const v = this.sent[name];
+      return typeof v === "number" ? int32(v) : undefined;
+    }
+    return this.int(this.defaults.get(name));
+  }
+
+  /** Length of a list given literally or by a variable. */
+  listLength(value: ValueNode | undefined): number | undefined {
+    if (!value) return undefined;
+    if (value.kind === Kind.LIST) return value.values.length;
+    if (value.kind !== Kind.VARIABLE) return undefined;
+    const name = value.name.value;
+    if (Object.prototype.hasOwnProperty.call(this.sent, name)) {
+      const v = this.sent[name];
+      return Array.isArray(v) ? v.length : undefined;
+    }
+    return this.listLength(this.defaults.get(name));
+  }
+}
+
+function int32(n: number): number | undefined {
+  return Number.isInteger(n) && Math.abs(n) <= INT32_MAX ? n : undefined;
+}
+
+type Composite = GraphQLObjectType | GraphQLInterfaceType;
+
+function fieldsOf(type: GraphQLNamedType | undefined): Composite | undefined {
+  return type && (isObjectType(type) || isInterfaceType(type)) ? type : undefined;
+}
+
+/**
+ * Estimated cost: every field costs 1 (or its FIELD_COST), multiplied by the sizes of the lists it
+ * is nested in; list sizes come from `first`/`limit` arguments where given. Cost is linear in the
+ * multiplier, so each selection set is costed at multiplier 1 and scaled by its parent; a
+ * fragment's cost (per type and enclosing connection size) is computed once. Sums stop growing
+ * past the cap, so huge products never need exact arithmetic. Argument bounds are checked on the
+ * way, once per field node.
+ */
+class CostMeter {
+  private readonly memo = new Map<string, number>();
+  private readonly open = new Set<string>();
+  private readonly checked = new Set<FieldNode>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+    private readonly variables: VariableValues,
+    private readonly cap: number,
+  ) {}
+
+  /** `connectionSize` is the page size of the enclosing Connection, applied to its `items` list. */
+  of(set: SelectionSetNode, parent: GraphQLNamedType | undefined, connectionSize: number | undefined): number {
+    let total = 0;
+    for (const s of set.selections) {
+      if (total > this.cap) return total;
+      if (s.kind === Kind.FIELD) total += this.field(s, fieldsOf(parent), connectionSize);
+      else if (s.kind === Kind.INLINE_FRAGMENT) {
+        const type = s.typeCondition ? this.schema.getType(s.typeCondition.name.value) : parent;
+        total += this.of(s.selectionSet, type ?? undefined, connectionSize);
+      } else total += this.fragment(s.name.value, connectionSize);
+    }
+    return total;
+  }
+
+  private field(node: FieldNode, parent: Composite | undefined, connectionSize: number | undefined): number {
+    const name = node.name.value;
+    const fieldDef: GraphQLField<unknown, unknown> | undefined = parent?.getFields()[name];
+    const key = parent ? `${parent.name}.${name}` : name;
+    if (fieldDef) this.checkArguments(node, key);
+    const own = FIELD_COST[key] ?? 1;
+    if (!node.selectionSet) return own;
+    const sizeArg = node.arguments?.find((a) => a.name.value === "first" || a.name.value === "limit");
+    const given = this.variables.int(sizeArg?.value);
+    // Out-of-range sizes were refused by checkArguments; clamp for arguments it does not know.
+    const size = Math.min(MAX_PAGE_SIZE, Math.max(1, given ?? DEFAULT_LIST_SIZE));
+    const childType = fieldDef ? getNamedType(fieldDef.type) : undefined;
+    let multiplier = 1;
+    let pageOfConnection: number | undefined;
+    if (childType?.name.endsWith("Connection")) pageOfConnection = sizeArg ? size : DEFAULT_CONNECTION_SIZE;
+    else if (name === "items" && connectionSize !== undefined) multiplier = connectionSize;
+    else if (fieldDef && isListType(getNullableType(fieldDef.type))) multiplier = size;
+    return own + multiplier * this.of(node.selectionSet, childType, pageOfConnection);
+  }
+
+  private fragment(name: string, connectionSize: number | undefined): number {
+    const memoKey = `${name}\u0000${connectionSize ?? ""}`;
+    const known = this.memo.get(memoKey);
+    if (known !== undefined) return known;
+    const f = this.fragments.get(name);
+    if (!f || this.open.has(name)) return 0;
+    this.open.add(name);
+    const cost = this.of(f.selectionSet, this.schema.getType(f.typeCondition.name.value) ?? undefined, connectionSize);
+    this.open.delete(name);
+    this.memo.set(memoKey, cost);
+    return cost;
+  }
+
+  private checkArguments(node: FieldNode, key: string): void {
+    if (this.checked.has(node)) return;
+    this.checked.add(node);
+    for (const arg of node.arguments ?? []) {
+      const argKey = `${key}.${arg.name.value}`;
+      const bound = INT_BOUNDS[argKey];
+      if (bound) {
+        const v = this.variables.int(arg.value);
+        if (v !== undefined && v > bound.max) throw new QueryRejected(bound.tooLarge, bound.message);
+        if (v !== undefined && v < bound.min) throw new QueryRejected("INVALID_ARGUMENT", bound.tooSmallMessage ?? bound.message);
+      }
+      const maxItems = LIST_BOUNDS[argKey];
+      if (maxItems !== undefined) {
+        const n = this.variables.listLength(arg.value);
+        if (n !== undefined && n > maxItems) throw new QueryRejected("INVALID_ARGUMENT", `${arg.name.value} takes at most ${maxItems} items`);
       }
     }
-    typeInfo.leave(set);
-  };
-  typeInfo.enter(operation);
-  walk(operation.selectionSet, 1, new Set());
-  return total;
+  }
 }

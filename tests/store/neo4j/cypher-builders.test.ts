@@ -120,6 +120,12 @@ describe("deletes", () => {
       params: { rows: [{ fromId: "s", toId: "r" }] },
     });
   });
+  it("removes the relationships of nodes about to be deleted, counting each once", () => {
+    expect(writes.detachEdges(["a"])).toEqual({
+      text: lines("UNWIND $ids AS id", "MATCH (:CpNode {id: id})-[r]-(:CpNode)", "WITH DISTINCT r", "DELETE r", "RETURN count(*) AS count"),
+      params: { ids: ["a"] },
+    });
+  });
   it("detach-deletes nodes by id", () => {
     expect(writes.deleteNodes(["a", "b"])).toEqual({
       text: lines("UNWIND $ids AS id", "MATCH (n:CpNode {id: id})", "DETACH DELETE n", "RETURN count(*) AS count"),

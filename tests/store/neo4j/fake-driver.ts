@@ -13,7 +13,7 @@ export type Row = Record<string, unknown>;
 /** Answers a statement with rows, or throws to make it fail. */
 export type Responder = (call: RunCall) => Row[];
 
-function record(row: Row): CypherRecord {
+export function record(row: Row): CypherRecord {
   return {
     get(key: string) {
       if (!(key in row)) throw new Error(`fake record has no key ${key}`);
@@ -22,7 +22,7 @@ function record(row: Row): CypherRecord {
   };
 }
 
-function result(produce: () => Row[]): CypherResult {
+export function result(produce: () => Row[]): CypherResult {
   const settled = Promise.resolve().then(() => ({ records: produce().map(record) }));
   settled.catch(() => undefined);
   return {

@@ -1,14 +1,15 @@
 import { int } from "neo4j-driver";
 import type { GraphEdge, GraphNode, SourceDocument } from "@chokepoint/graph-schema";
 import * as reads from "../../../server/src/store/neo4j/cypher/reads";
+import * as writes from "../../../server/src/store/neo4j/cypher/writes";
 import { readVersion } from "../../../server/src/store/neo4j/cypher/version";
 import { documentProps, edgeRow, nodeProps } from "../../../server/src/store/neo4j/mapping/to-props";
 import type { Responder, Row, RunCall } from "./fake-driver";
 
 /**
  * Canned database contents for the fake driver: answers the adapter's read statements from
- * `state` (as Neo4j would, with `Integer`s for integers) and reports every row of a write as
- * matched. It does not apply writes; tests that need a changed state set it themselves.
+ * `state` (as Neo4j would, with `Integer`s for integers), applies deletions, and reports every
+ * row of an upsert as matched without applying it (tests that need a changed state set it).
  */
 export interface FakeGraph {
   version: number;
@@ -38,6 +39,8 @@ const TEXT = {
   allDocuments: reads.allDocuments().text,
   allNodes: reads.allNodes().text,
   allEdges: reads.allEdges().text,
+  detachEdges: writes.detachEdges([]).text,
+  deleteNodes: writes.deleteNodes([]).text,
 };
 
 function rowsParam(call: RunCall): Row[] {
@@ -68,6 +71,22 @@ export function graphResponder(g: FakeGraph): Responder {
     if (t === TEXT.allDocuments) return [...g.documents.values()].map((props) => ({ props }));
     if (t === TEXT.allNodes) return [...g.nodes.values()].map((props) => ({ props }));
     if (t === TEXT.allEdges) return g.edges.map((e) => ({ ...e }));
+    if (t === TEXT.detachEdges) {
+      const before = g.edges.length;
+      g.edges = g.edges.filter((e) => !ids.includes(e.fromId) && !ids.includes(e.toId));
+      return [{ count: int(before - g.edges.length) }];
+    }
+    if (t === TEXT.deleteNodes) {
+      const found = ids.filter((id) => g.nodes.delete(id));
+      return [{ count: int(found.length) }];
+    }
+    if (/^UNWIND \$rows AS row\nMATCH \(:CpNode \{id: row.fromId\}\)-\[r:(\w+)\]->/.test(t)) {
+      const kind = /-\[r:(\w+)\]->/.exec(t)![1];
+      const keys = rowsParam(call).map((r) => `${String(r.fromId)}|${String(r.toId)}`);
+      const before = g.edges.length;
+      g.edges = g.edges.filter((e) => !(e.kind === kind && keys.includes(`${e.fromId}|${e.toId}`)));
+      return [{ count: int(before - g.edges.length) }];
+    }
     if (t.endsWith("RETURN count(*) AS count")) return [{ count: int(rowsParam(call).length) }];
     return [];
   };

@@ -169,12 +169,14 @@ describe("apply", () => {
   it("deletes edges, then nodes (detached), in that order, counting only what existed", async () => {
     const { store, fake } = await opened(fakeGraph({ version: 1, nodes: [ventilator, valve, westRegion], edges: [requiresValve, valveFromWest] }));
     const result = await store.apply({ deleteNodes: ["proportional-valve", "no-such-node"], deleteEdges: [{ from: "ventilator", to: "proportional-valve", kind: "REQUIRES" }] });
-    expect(result).toEqual({ version: 2, nodesUpserted: 0, edgesUpserted: 0, nodesDeleted: 1, edgesDeleted: 1 });
+    // One edge deleted by reference, one (valve → west) with its node.
+    expect(result).toEqual({ version: 2, nodesUpserted: 0, edgesUpserted: 0, nodesDeleted: 1, edgesDeleted: 2 });
     expect(sent(fake)).toEqual([
       lockGraph(),
       reads.nodesById(["proportional-valve", "no-such-node"]),
       reads.edgesByKey([{ from: "ventilator", to: "proportional-valve", kind: "REQUIRES" }]),
       writes.deleteEdges("REQUIRES", [{ from: "ventilator", to: "proportional-valve" }]),
+      writes.detachEdges(["proportional-valve"]),
       writes.deleteNodes(["proportional-valve"]),
       finishWrite(true),
     ]);
@@ -376,14 +378,25 @@ describe("reads", () => {
 });
 
 describe("close", () => {
-  it("closes the driver; later operations fail with STORE_CLOSED and health says so", async () => {
+  it("closes the driver; every later call, health included, fails with STORE_CLOSED", async () => {
     const { store, fake } = await opened();
     await store.close();
     expect(fake.closed).toBe(true);
-    for (const op of [store.version(), store.apply({ upsertNodes: [valve] }), store.listNodes(), store.snapshot(), store.getNode("x")]) {
+    for (const op of [store.version(), store.apply({ upsertNodes: [valve] }), store.listNodes(), store.snapshot(), store.getNode("x"), store.health(), store.exportGraph()]) {
       expect((await rejection(op)).code).toBe("STORE_CLOSED");
     }
-    expect(await store.health()).toEqual({ ok: false, detail: "the store is closed" });
+    expect(fake.calls).toEqual([]);
     await store.close();
+  });
+
+  it("lets a write already under way finish before closing the driver", async () => {
+    const { store, fake } = await opened();
+    const pending = store.apply({ upsertNodes: [valve] });
+    const closed = store.close();
+    expect((await rejection(store.version())).code).toBe("STORE_CLOSED");
+    await expect(pending).resolves.toMatchObject({ nodesUpserted: 1 });
+    await closed;
+    expect(fake.closed).toBe(true);
+    expect(fake.outcomes.map((o) => o.outcome)).toEqual(["commit"]);
   });
 });

@@ -28,13 +28,13 @@ import type {
   Page,
   StoreHealth,
 } from "../../domain/graph-store";
-import type { CypherDriver } from "./driver-port";
+import type { CypherDriver, CypherRecord } from "./driver-port";
 import { openDriver } from "./connect";
 import { boltProbe, probeTarget } from "./bolt-probe";
 import { ConnectionGuard } from "./connection-guard";
 import { Neo4jExecutor } from "./executor";
 import { constraintStatements } from "./cypher/schema";
-import { countByKind, countEdges, countNodes, incomingEdges, listEdges, listNodes, nodeById, outgoingEdges, type NodeFilter } from "./cypher/reads";
+import { countByKind, countEdges, countNodes, incomingEdges, listEdges, listNodes, nodeById, outgoingEdges, type EdgeFilter, type NodeFilter } from "./cypher/reads";
 import { edgeFromRecord, integerField, nodeFromRecord } from "./mapping/to-domain";
 import { decodeEdgeCursor, decodeNodeCursor, edgeCursor, nodeCursor, pageSize } from "./paging";
 import { IMPORT_PATHS, isEmptyBatch, prepareBatch, type PreparedBatch } from "./prepare-batch";
@@ -66,7 +66,6 @@ const HEALTH_DETAIL: Readonly<Record<string, string>> = {
   STORE_UNAVAILABLE: "Neo4j is unreachable",
   STORE_TIMEOUT: "Neo4j did not answer in time",
   STORE_AUTH: "Neo4j rejected the configured credentials",
-  STORE_CLOSED: "the store is closed",
 };
 
 function invalid(message: string): ChokepointError {
@@ -87,6 +86,28 @@ function nodeFilter(query: NodeQuery): NodeFilter {
   };
 }
 
+function edgeFilter(query: EdgeQuery): EdgeFilter {
+  if (query.kind !== undefined && !isEdgeKind(query.kind)) throw invalid("kind must be REQUIRES, SOURCED_FROM, LOCATED_IN or WITHIN");
+  if ((query.from !== undefined && typeof query.from !== "string") || (query.to !== undefined && typeof query.to !== "string")) throw invalid("from and to must be ids");
+  return {
+    ...(query.kind !== undefined && { kind: query.kind }),
+    ...(query.from !== undefined && { from: query.from }),
+    ...(query.to !== undefined && { to: query.to }),
+  };
+}
+
+/** A page from `first + 1` rows: the extra row only tells whether there is a next page. */
+function page<T>(rows: readonly T[], first: number, total: CypherRecord | undefined, cursor: (item: T) => string): Page<T> {
+  const items = rows.slice(0, first);
+  const last = items[items.length - 1];
+  return {
+    items,
+    endCursor: last === undefined ? null : cursor(last),
+    hasNextPage: rows.length > first,
+    totalCount: total === undefined ? 0 : integerField(total, "total"),
+  };
+}
+
 /**
  * The Neo4j adapter of the `GraphStore` port (DESIGN §3). Data model: every node is
  * `(:CpNode:<Kind> {id, kind, nameZh, nameEn, aliases, category, flags, flagNames, attrs,
@@ -99,6 +120,9 @@ export class Neo4jGraphStore implements GraphStore {
   private schema: Promise<void> | undefined;
   private cached: GraphSnapshot | undefined;
   private loading: { readonly version: number; readonly promise: Promise<GraphSnapshot> } | undefined;
+  /** Calls under way; close() lets them finish before it closes the driver. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closing: Promise<void> | undefined;
 
   private constructor(
     private readonly executor: Neo4jExecutor,
@@ -124,134 +148,112 @@ export class Neo4jGraphStore implements GraphStore {
     return new Neo4jGraphStore(new Neo4jExecutor(driver, options.database, guard), options.healthTimeoutMs ?? 2000);
   }
 
-  async version(): Promise<number> {
-    await this.ready();
-    return this.executor.read(readGraphVersion);
-  }
-
-  async apply(batch: ChangeBatch): Promise<ApplyResult> {
-    this.assertOpen();
-    const prepared = prepareBatch(batch);
-    const { version, plan } = await this.write(prepared);
-    return {
-      version,
-      nodesUpserted: plan.upsertNodes.length,
-      edgesUpserted: plan.upsertEdges.length,
-      nodesDeleted: plan.deleteNodes.length,
-      edgesDeleted: plan.deleteEdges.length,
-    };
-  }
-
-  async importGraph(graph: InterchangeGraph): Promise<ImportResult> {
-    this.assertOpen();
-    if (graph.format !== INTERCHANGE_FORMAT || graph.version !== INTERCHANGE_VERSION) {
-      throw new ChokepointError("VALIDATION_FAILED", "not a chokepoint/graph version 1 document; nothing was written", {
-        problems: [{ code: "FORMAT_INVALID", path: "$.format", message: `format must be "${INTERCHANGE_FORMAT}" version ${INTERCHANGE_VERSION}` }],
-      });
-    }
-    const prepared = prepareBatch({ upsertNodes: graph.nodes, upsertEdges: graph.edges, upsertDocuments: graph.documents }, IMPORT_PATHS, { trusted: true });
-    const { version, plan } = await this.write(prepared);
-    return {
-      version,
-      nodesUpserted: plan.upsertNodes.length,
-      edgesUpserted: plan.upsertEdges.length,
-      nodesDeleted: 0,
-      edgesDeleted: 0,
-      unchanged: plan.unchanged,
-    };
-  }
-
-  async getNode(id: string): Promise<NodeWithEdges | null> {
-    if (typeof id !== "string") throw invalid("id must be text");
-    await this.ready();
-    return this.executor.read(async (tx) => {
-      const [record] = await tx.run(nodeById(id));
-      if (!record) return null;
-      const outgoing = (await tx.run(outgoingEdges(id))).map(edgeFromRecord);
-      const incoming = (await tx.run(incomingEdges(id))).map(edgeFromRecord);
-      return { node: nodeFromRecord(record), outgoing, incoming };
+  version(): Promise<number> {
+    return this.track(async () => {
+      await this.ready();
+      return this.executor.read(readGraphVersion);
     });
   }
 
-  async listNodes(query: NodeQuery = {}): Promise<Page<GraphNode>> {
-    this.assertOpen();
-    const filter = nodeFilter(query);
-    const first = pageSize(query.first);
-    const after = query.after === undefined ? undefined : decodeNodeCursor(query.after);
-    await this.ready();
-    return this.executor.read(async (tx) => {
-      const rows = (await tx.run(listNodes(filter, after, first + 1))).map(nodeFromRecord);
-      const [total] = await tx.run(countNodes(filter));
-      const items = rows.slice(0, first);
-      const last = items[items.length - 1];
-      return {
-        items,
-        endCursor: last === undefined ? null : nodeCursor(last.id),
-        hasNextPage: rows.length > first,
-        totalCount: total === undefined ? 0 : integerField(total, "total"),
-      };
+  apply(batch: ChangeBatch): Promise<ApplyResult> {
+    return this.track(async () => {
+      const { version, plan, edgesDeleted } = await this.write(prepareBatch(batch));
+      return { version, nodesUpserted: plan.upsertNodes.length, edgesUpserted: plan.upsertEdges.length, nodesDeleted: plan.deleteNodes.length, edgesDeleted };
     });
   }
 
-  async listEdges(query: EdgeQuery = {}): Promise<Page<GraphEdge>> {
-    this.assertOpen();
-    if (query.kind !== undefined && !isEdgeKind(query.kind)) throw invalid("kind must be REQUIRES, SOURCED_FROM, LOCATED_IN or WITHIN");
-    if ((query.from !== undefined && typeof query.from !== "string") || (query.to !== undefined && typeof query.to !== "string")) throw invalid("from and to must be ids");
-    const filter = {
-      ...(query.kind !== undefined && { kind: query.kind }),
-      ...(query.from !== undefined && { from: query.from }),
-      ...(query.to !== undefined && { to: query.to }),
-    };
-    const first = pageSize(query.first);
-    const after = query.after === undefined ? undefined : decodeEdgeCursor(query.after);
-    await this.ready();
-    return this.executor.read(async (tx) => {
-      const rows = (await tx.run(listEdges(filter, after, first + 1))).map(edgeFromRecord);
-      const [total] = await tx.run(countEdges(filter));
-      const items = rows.slice(0, first);
-      const last = items[items.length - 1];
-      return {
-        items,
-        endCursor: last === undefined ? null : edgeCursor(last),
-        hasNextPage: rows.length > first,
-        totalCount: total === undefined ? 0 : integerField(total, "total"),
-      };
-    });
-  }
-
-  async counts(): Promise<GraphCounts> {
-    await this.ready();
-    return this.executor.read(async (tx) => {
-      const version = await readGraphVersion(tx);
-      const nodes = Object.fromEntries(NODE_KINDS.map((k) => [k, 0])) as Record<NodeKind, number>;
-      const edges = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
-      for (const r of await tx.run(countByKind())) {
-        const kind = r.get("kind");
-        if (r.get("what") === "node" && isNodeKind(kind)) nodes[kind] = integerField(r, "count");
-        if (r.get("what") === "edge" && isEdgeKind(kind)) edges[kind] = integerField(r, "count");
+  importGraph(graph: InterchangeGraph): Promise<ImportResult> {
+    return this.track(async () => {
+      if (graph.format !== INTERCHANGE_FORMAT || graph.version !== INTERCHANGE_VERSION) {
+        throw new ChokepointError("VALIDATION_FAILED", "not a chokepoint/graph version 1 document; nothing was written", {
+          problems: [{ code: "FORMAT_INVALID", path: "$.format", message: `format must be "${INTERCHANGE_FORMAT}" version ${INTERCHANGE_VERSION}` }],
+        });
       }
-      return { version, nodes, edges };
+      const prepared = prepareBatch({ upsertNodes: graph.nodes, upsertEdges: graph.edges, upsertDocuments: graph.documents }, IMPORT_PATHS, { trusted: true });
+      const { version, plan } = await this.write(prepared);
+      return { version, nodesUpserted: plan.upsertNodes.length, edgesUpserted: plan.upsertEdges.length, nodesDeleted: 0, edgesDeleted: 0, unchanged: plan.unchanged };
     });
   }
 
-  /** Cached per data version: a cheap version read decides whether the stored copy is current
-   *  (another process may have written), and concurrent callers share one load. */
-  async snapshot(): Promise<GraphSnapshot> {
-    await this.ready();
-    const version = await this.executor.read(readGraphVersion);
-    if (this.cached?.version === version) return this.cached;
-    if (this.loading?.version === version) return this.loading.promise;
-    const promise = this.executor.read(readSnapshot).then((s) => {
-      if (!this.executor.isClosed && (this.cached === undefined || s.version >= this.cached.version)) this.cached = s;
-      return s;
+  getNode(id: string): Promise<NodeWithEdges | null> {
+    return this.track(async () => {
+      if (typeof id !== "string") throw invalid("id must be text");
+      await this.ready();
+      return this.executor.read(async (tx) => {
+        const [record] = await tx.run(nodeById(id));
+        if (!record) return null;
+        const outgoing = (await tx.run(outgoingEdges(id))).map(edgeFromRecord);
+        const incoming = (await tx.run(incomingEdges(id))).map(edgeFromRecord);
+        return { node: nodeFromRecord(record), outgoing, incoming };
+      });
     });
-    const loading = { version, promise };
-    this.loading = loading;
-    const clear = () => {
-      if (this.loading === loading) this.loading = undefined;
-    };
-    promise.then(clear, clear);
-    return promise;
+  }
+
+  listNodes(query: NodeQuery = {}): Promise<Page<GraphNode>> {
+    return this.track(async () => {
+      const filter = nodeFilter(query);
+      const first = pageSize(query.first);
+      const after = query.after === undefined ? undefined : decodeNodeCursor(query.after);
+      await this.ready();
+      return this.executor.read(async (tx) => {
+        const rows = (await tx.run(listNodes(filter, after, first + 1))).map(nodeFromRecord);
+        const [total] = await tx.run(countNodes(filter));
+        return page(rows, first, total, (n) => nodeCursor(n.id));
+      });
+    });
+  }
+
+  listEdges(query: EdgeQuery = {}): Promise<Page<GraphEdge>> {
+    return this.track(async () => {
+      const filter = edgeFilter(query);
+      const first = pageSize(query.first);
+      const after = query.after === undefined ? undefined : decodeEdgeCursor(query.after);
+      await this.ready();
+      return this.executor.read(async (tx) => {
+        const rows = (await tx.run(listEdges(filter, after, first + 1))).map(edgeFromRecord);
+        const [total] = await tx.run(countEdges(filter));
+        return page(rows, first, total, edgeCursor);
+      });
+    });
+  }
+
+  counts(): Promise<GraphCounts> {
+    return this.track(async () => {
+      await this.ready();
+      return this.executor.read(async (tx) => {
+        const version = await readGraphVersion(tx);
+        const nodes = Object.fromEntries(NODE_KINDS.map((k) => [k, 0])) as Record<NodeKind, number>;
+        const edges = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0])) as Record<EdgeKind, number>;
+        for (const r of await tx.run(countByKind())) {
+          const kind = r.get("kind");
+          if (r.get("what") === "node" && isNodeKind(kind)) nodes[kind] = integerField(r, "count");
+          if (r.get("what") === "edge" && isEdgeKind(kind)) edges[kind] = integerField(r, "count");
+        }
+        return { version, nodes, edges };
+      });
+    });
+  }
+
+  /** Cached per data version: a cheap version read decides whether the cached copy is current
+   *  (another process may have written), and concurrent callers share one load. */
+  snapshot(): Promise<GraphSnapshot> {
+    return this.track(async () => {
+      await this.ready();
+      const version = await this.executor.read(readGraphVersion);
+      if (this.cached?.version === version) return this.cached;
+      if (this.loading?.version === version) return this.loading.promise;
+      const promise = this.executor.read(readSnapshot).then((s) => {
+        if (this.closing === undefined && (this.cached === undefined || s.version >= this.cached.version)) this.cached = s;
+        return s;
+      });
+      const loading = { version, promise };
+      this.loading = loading;
+      const clear = () => {
+        if (this.loading === loading) this.loading = undefined;
+      };
+      promise.then(clear, clear);
+      return promise;
+    });
   }
 
   async exportGraph(): Promise<InterchangeGraph> {
@@ -259,32 +261,47 @@ export class Neo4jGraphStore implements GraphStore {
     return { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents: s.documents, nodes: s.nodes, edges: s.edges };
   }
 
-  async health(): Promise<StoreHealth> {
-    if (this.executor.isClosed) return { ok: false, detail: HEALTH_DETAIL.STORE_CLOSED! };
-    try {
-      await this.executor.probe({ text: "RETURN 1 AS ok", params: {} }, this.healthTimeoutMs);
-      return { ok: true, detail: "Neo4j is reachable" };
-    } catch (e) {
-      const code = e instanceof ChokepointError ? e.code : "STORE_ERROR";
-      return { ok: false, detail: HEALTH_DETAIL[code] ?? "Neo4j reported an error" };
-    }
+  /** `RETURN 1` as one auto-commit statement under a deadline: readiness must answer quickly
+   *  whatever the database does. Problems are reported as a fixed sentence, never thrown; only a
+   *  closed store rejects, like every other call. */
+  health(): Promise<StoreHealth> {
+    return this.track(async () => {
+      try {
+        await this.executor.probe({ text: "RETURN 1 AS ok", params: {} }, this.healthTimeoutMs);
+        return { ok: true, detail: "Neo4j is reachable" };
+      } catch (e) {
+        const code = e instanceof ChokepointError ? e.code : "STORE_ERROR";
+        return { ok: false, detail: HEALTH_DETAIL[code] ?? "Neo4j reported an error" };
+      }
+    });
   }
 
-  async close(): Promise<void> {
-    this.cached = undefined;
-    this.loading = undefined;
-    await this.executor.close();
+  /** Refuses new calls at once, lets those under way finish (a write acknowledged before close
+   *  is a write that happened), then closes the driver. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled([...this.inFlight]);
+      this.cached = undefined;
+      this.loading = undefined;
+      await this.executor.close();
+    })();
+    return this.closing;
   }
 
-  private assertOpen(): void {
-    if (this.executor.isClosed) throw new ChokepointError("STORE_CLOSED", "the store is closed");
+  private track<T>(call: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) return Promise.reject(new ChokepointError("STORE_CLOSED", "the store is closed"));
+    const running = call();
+    this.inFlight.add(running);
+    const done = () => this.inFlight.delete(running);
+    running.then(done, done);
+    return running;
   }
 
   private async write(prepared: PreparedBatch): Promise<WriteOutcome> {
     await this.ready();
     if (isEmptyBatch(prepared)) {
       const version = await this.executor.read(readGraphVersion);
-      return { version, plan: { deleteEdges: [], deleteNodes: [], upsertDocuments: [], upsertNodes: [], upsertEdges: [], unchanged: 0 } };
+      return { version, plan: { deleteEdges: [], deleteNodes: [], upsertDocuments: [], upsertNodes: [], upsertEdges: [], unchanged: 0 }, edgesDeleted: 0 };
     }
     return this.executor.write((tx) => writeBatch(tx, prepared));
   }
@@ -292,7 +309,6 @@ export class Neo4jGraphStore implements GraphStore {
   /** Creates the constraints once; a failure (database down) is forgotten so the next operation
    *  tries again rather than failing forever. */
   private ready(): Promise<void> {
-    this.assertOpen();
     if (this.schema === undefined) {
       const attempt = (async () => {
         for (const statement of constraintStatements()) await this.executor.write((tx) => tx.run(statement));

@@ -3,7 +3,7 @@ import type { CypherRecord } from "./driver-port";
 import type { QueryTx } from "./executor";
 import { chunk, type Statement } from "./cypher/statement";
 import { documentsById, edgesByKey, incidentEdges, nodesById } from "./cypher/reads";
-import { deleteEdges, deleteNodes, upsertDocuments, upsertEdges, upsertNodes } from "./cypher/writes";
+import { deleteEdges, deleteNodes, detachEdges, upsertDocuments, upsertEdges, upsertNodes } from "./cypher/writes";
 import { finishWrite, lockGraph } from "./cypher/version";
 import { documentFromRecord, edgeFromRecord, integerField, nodeFromRecord } from "./mapping/to-domain";
 import { documentProps, edgeRow, nodeProps } from "./mapping/to-props";
@@ -29,6 +29,8 @@ import type { PreparedBatch } from "./prepare-batch";
 export interface WriteOutcome {
   readonly version: number;
   readonly plan: ChangePlan;
+  /** Explicitly deleted edges plus those removed with their nodes. */
+  readonly edgesDeleted: number;
 }
 
 async function runAll(tx: QueryTx, statements: readonly Statement[]): Promise<CypherRecord[]> {
@@ -80,18 +82,24 @@ async function readStoredState(tx: QueryTx, batch: PreparedBatch): Promise<Store
   return { nodes, edges, documents, incident };
 }
 
+async function sumCounts(tx: QueryTx, statements: readonly Statement[]): Promise<number> {
+  let total = 0;
+  for (const r of await runAll(tx, statements)) total += integerField(r, "count");
+  return total;
+}
+
 /** Runs statements whose `count` must add up to `expected`; a shortfall means a row found no
  *  match (an endpoint deleted behind the lock's back), and the transaction must not commit. */
 async function runCounted(tx: QueryTx, statements: readonly Statement[], expected: number): Promise<void> {
-  let total = 0;
-  for (const r of await runAll(tx, statements)) total += integerField(r, "count");
-  if (total !== expected) throw new ChokepointError("STORE_ERROR", "the graph changed while the write was being applied; nothing was written, try again");
+  if ((await sumCounts(tx, statements)) !== expected) throw new ChokepointError("STORE_ERROR", "the graph changed while the write was being applied; nothing was written, try again");
 }
 
-async function writePlan(tx: QueryTx, plan: ChangePlan): Promise<void> {
+/** Returns the number of edges deleted, explicitly or with their nodes. */
+async function writePlan(tx: QueryTx, plan: ChangePlan): Promise<number> {
   for (const [kind, refs] of byKind<EdgeKind, ChangePlan["deleteEdges"][number]>(plan.deleteEdges, (e) => e.kind)) {
     await runAll(tx, chunk(refs).map((rows) => deleteEdges(kind, rows)));
   }
+  const detached = await sumCounts(tx, chunk(plan.deleteNodes).map(detachEdges));
   await runAll(tx, chunk(plan.deleteNodes).map(deleteNodes));
   await runAll(tx, chunk(plan.upsertDocuments.map(documentProps)).map(upsertDocuments));
   for (const [kind, nodes] of byKind<NodeKind, GraphNode>(plan.upsertNodes, (n) => n.kind)) {
@@ -100,6 +108,7 @@ async function writePlan(tx: QueryTx, plan: ChangePlan): Promise<void> {
   for (const [kind, edges] of byKind<EdgeKind, GraphEdge>(plan.upsertEdges, (e) => e.kind)) {
     await runCounted(tx, chunk(edges.map(edgeRow)).map((rows) => upsertEdges(kind, rows)), edges.length);
   }
+  return plan.deleteEdges.length + detached;
 }
 
 export async function writeBatch(tx: QueryTx, batch: PreparedBatch): Promise<WriteOutcome> {
@@ -107,8 +116,8 @@ export async function writeBatch(tx: QueryTx, batch: PreparedBatch): Promise<Wri
   const stored = await readStoredState(tx, batch);
   const { plan, problems } = planChanges(batch, stored);
   if (!plan) throw new ChokepointError("VALIDATION_FAILED", "the change is not valid; nothing was written", { problems });
-  await writePlan(tx, plan);
+  const edgesDeleted = await writePlan(tx, plan);
   const [record] = await tx.run(finishWrite(changesData(plan)));
   if (!record) throw new ChokepointError("STORE_ERROR", "the Neo4j database lost the graph version during the write; nothing was written");
-  return { version: integerField(record, "version"), plan };
+  return { version: integerField(record, "version"), plan, edgesDeleted };
 }

@@ -22,6 +22,17 @@ export function deleteEdges(kind: EdgeKind, rows: readonly { readonly from: stri
   };
 }
 
+/** Removes every relationship of these nodes first, so the store can report how many edges a node
+ *  deletion took with it. DISTINCT: an edge between two listed nodes is found from both ends;
+ *  one between nodes in different chunks is found (and deleted) by the first chunk only. */
+export function detachEdges(ids: readonly string[]): Statement {
+  return {
+    text: ["UNWIND $ids AS id", `MATCH (:${NODE_LABEL} {id: id})-[r]-(:${NODE_LABEL})`, "WITH DISTINCT r", "DELETE r", "RETURN count(*) AS count"].join("\n"),
+    params: { ids: [...ids] },
+  };
+}
+
+/** DETACH in case a relationship to a node outside the model is attached. */
 export function deleteNodes(ids: readonly string[]): Statement {
   return {
     text: ["UNWIND $ids AS id", `MATCH (n:${NODE_LABEL} {id: id})`, "DETACH DELETE n", "RETURN count(*) AS count"].join("\n"),

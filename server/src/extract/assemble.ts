@@ -29,6 +29,10 @@ export interface Assembled {
   readonly candidates: readonly CurationCandidate[];
 }
 
+/** A node's own evidence says where it is named; 中国 is named in a hundred places, so a node keeps
+ *  the first few (in document and line order). Edges and flags keep all of theirs. */
+export const MAX_NODE_EVIDENCE = 12;
+
 interface Claim {
   readonly evidence: Evidence[];
   stated: boolean;
@@ -108,7 +112,7 @@ export function assemble(facts: readonly Fact[], docs: ReadonlyMap<string, Prepa
       if (fid === id) nodeFlags.push({ flag, confidence: c.stated ? "stated" : "inferred", evidence: mergeEvidence(c.evidence) });
     }
     nodeFlags.sort((a, b) => cmp(a.flag, b.flag));
-    const evidence = mergeEvidence(nodeEvidence.get(id)!);
+    const evidence = mergeEvidence(nodeEvidence.get(id)!).slice(0, MAX_NODE_EVIDENCE);
     if (term) {
       const aliases = [...new Set([...term.forms, ...term.aliases])].filter((a) => a !== term.zh && a !== term.en);
       return {
@@ -139,14 +143,16 @@ export function assemble(facts: readonly Fact[], docs: ReadonlyMap<string, Prepa
   return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes, edges: graphEdges }, candidates: curation };
 }
 
-/** WITHIN and LOCATED_IN from the lexicon, for the regions and suppliers the texts name. An
- *  enclosing region the texts never name is skipped in favour of the next one up that they do. */
+/** WITHIN and LOCATED_IN from the lexicon, for the regions and suppliers the texts name. A
+ *  supplier's region is added even when the texts name it only inside the supplier's name (深广,
+ *  泰连锡), citing the supplier's quote; an enclosing region the texts never name is skipped in
+ *  favour of the next one up that they do. */
 function addGeography(
   lexicon: Lexicon,
-  nodeEvidence: ReadonlyMap<string, Evidence[]>,
+  nodeEvidence: Map<string, Evidence[]>,
   addEdge: (from: string, kind: GraphEdge["kind"], to: string, ev: Evidence, stated: boolean) => void,
 ): void {
-  const present = (id: string) => nodeEvidence.has(id);
+  const firstEvidence = (id: string) => mergeEvidence(nodeEvidence.get(id) ?? [])[0];
   const nearestPresent = (start: readonly string[]): string[] => {
     const out: string[] = [];
     const seen = new Set<string>();
@@ -155,22 +161,26 @@ function addGeography(
       const r = queue.shift()!;
       if (seen.has(r)) continue;
       seen.add(r);
-      if (present(r)) out.push(r);
+      if (nodeEvidence.has(r)) out.push(r);
       else queue.push(...(lexicon.byId.get(r)?.within ?? []));
     }
     return out;
   };
+  const noteFor = (term: { readonly en: string; readonly note?: string }, to: string) =>
+    term.note ?? `${term.en} lies in ${lexicon.byId.get(to)?.en ?? to} (common geography)`;
   for (const id of [...nodeEvidence.keys()].sort(cmp)) {
     const term = lexicon.byId.get(id);
-    if (!term) continue;
-    const first = mergeEvidence(nodeEvidence.get(id)!)[0];
-    if (!first) continue;
-    const relation: GraphEdge["kind"] | undefined = term.kind === "Region" ? "WITHIN" : term.kind === "Supplier" ? "LOCATED_IN" : undefined;
-    if (!relation) continue;
-    const targets = nearestPresent(term.kind === "Region" ? term.within : term.locatedIn);
-    for (const to of targets) {
-      const note = term.note ?? `${term.en} lies in ${lexicon.byId.get(to)?.en ?? to} (common geography)`;
-      addEdge(id, relation, to, { ...first, note }, false);
+    const first = firstEvidence(id);
+    if (term?.kind !== "Supplier" || !first) continue;
+    for (const to of term.locatedIn) {
+      if (!nodeEvidence.has(to)) nodeEvidence.set(to, [{ doc: first.doc, line: first.line, quote: first.quote }]);
+      addEdge(id, "LOCATED_IN", to, { ...first, note: noteFor(term, to) }, false);
     }
+  }
+  for (const id of [...nodeEvidence.keys()].sort(cmp)) {
+    const term = lexicon.byId.get(id);
+    const first = firstEvidence(id);
+    if (term?.kind !== "Region" || !first) continue;
+    for (const to of nearestPresent(term.within)) addEdge(id, "WITHIN", to, { ...first, note: noteFor(term, to) }, false);
   }
 }

@@ -3,7 +3,7 @@ import { joinLines, type JoinedText } from "./joined-text";
 import type { Lexicon } from "./lexicon";
 import { normalizeText, type NormalizedText } from "./normalized-text";
 import { paragraphBreaks, splitSegments } from "./segments";
-import type { SegmentView, SpecRow } from "./segment-view";
+import { indexMentions, type SegmentView, type SpecRow } from "./segment-view";
 import type { Mention, TermMatcher } from "./term-matcher";
 
 /** A document ready for the patterns: the texts needed to cut quotes, and its in-scope segments. */
@@ -77,18 +77,21 @@ export function prepareDocument(source: SourceText, matcher: TermMatcher, lexico
       paragraph = s.paragraph;
       const h = headingTerm(text, mentions, lexicon) ?? familyLead(text, mentions, lexicon);
       heading = h && { ...h, segmentOffset: s.start };
-      const target = TARGET_HEADING.exec(text);
-      bottleneck = target && text.length <= MAX_HEADING + 12 ? { start: target.index, end: text.length, segmentOffset: s.start } : undefined;
+      bottleneck = undefined;
     } else {
       const lead = familyLead(text, mentions, lexicon);
       if (lead) heading = { ...lead, segmentOffset: s.start };
     }
+    // "攻关关键零部件。" opens a list of targets wherever it stands, up to the end of its paragraph.
+    const target = TARGET_HEADING.exec(text);
+    if (target && text.length <= MAX_HEADING + 12) bottleneck = { start: target.index, end: text.length, segmentOffset: s.start };
     const rows = specRows(text, mentions, lexicon, carriedRow);
     carriedRow = rows.length > 0 ? { ...rows[rows.length - 1]!, at: 0, nameStart: undefined, nameEnd: undefined } : undefined;
     views.push({
       doc: source.meta.document.id,
       text,
       mentions,
+      index: indexMentions(text.length, mentions),
       offset: s.start,
       paragraph: s.paragraph,
       line: s.line,

@@ -1,5 +1,5 @@
 import type { Lexicon } from "./lexicon";
-import { insideMention, type SegmentView } from "./segment-view";
+import { inName, mentionEndingAt, type SegmentView } from "./segment-view";
 import type { Mention } from "./term-matcher";
 
 /** One entry of an enumeration ("高功率磁控管" in "放疗用栅控三级电子枪、高功率磁控管…"). Chinese noun
@@ -29,7 +29,7 @@ const NOT_ITEM_SUFFIX =
   /(技术|工艺|能力|水平|方法|研究|机制|体系|标准|服务|软件|算法|问题|产业|领域|项目|工程|平台|功能|序列|应用|模式|质量|性能|成像|分析|诊断|治疗|监测|检测|研发|开发|生产|制造|设计|评价|数据|信息|智能|方向|解决方案|技术路线|规范|研制|瓶颈|水平|环境|需求)$/;
 /** Head nouns of things that can be supplied: an unknown entry ending otherwise is prose, not a term. */
 const ITEM_HEAD =
-  /(材料|膜|合金|铜|丝|棒|管材|器|仪|机|泵|阀|管|芯片|传感器|探测器|线圈|磁体|探头|镜头|物镜|电机|轴承|靶盘|元件|器件|部件|配套件|试剂|疫苗|药物|药品|制剂|支架|导丝|导管|光纤|传像束|系统|设备|装备|机器人|床|枪|基板|晶体|电池|电极|连接器|模块|耗材|辅料|原料药|包材|玻璃瓶|口罩|防护服|手套|敷料|植入物|假体|瓣膜|血管|关节|同机架|CT|MRI)$/;
+  /(材料|膜|合金|铜|丝|棒|管材|器|仪|机|泵|阀|管|芯片|传感器|探测器|线圈|磁体|探头|镜头|物镜|电机|轴承|靶盘|元件|器件|部件|配套件|镜|装置|试剂|疫苗|药物|药品|制剂|支架|导丝|导管|光纤|传像束|系统|设备|装备|机器人|床|枪|基板|晶体|电池|电极|连接器|模块|耗材|辅料|原料药|包材|玻璃瓶|口罩|防护服|手套|敷料|植入物|假体|瓣膜|血管|关节|同机架|CT|MRI)$/;
 const TRAILING_ACTIVITY = /(?:的)?(?:研制|研发|开发|产业化|生产|应用)$/;
 const TECHNIQUE_OF = /(?:关键)?(?:加工工艺|加工|制备|生产|制造)?(?:工艺)?技术$/;
 const PART_KINDS: ReadonlySet<string> = new Set(["Component", "Material"]);
@@ -72,10 +72,11 @@ export function parseItem(view: SegmentView, lexicon: Lexicon, from: number, to:
   while (to > from && /[;。!?:,、\s]/.test(view.text[to - 1]!)) to--;
   // "诊断检验装备配套试剂研制", "…配套试剂产业化": a trailing activity is not part of the name.
   const activity = TRAILING_ACTIVITY.exec(view.text.slice(from, to));
-  if (activity && view.mentions.some((m) => m.end === to - activity[0].length && m.start >= from)) to -= activity[0].length;
+  const named = activity ? mentionEndingAt(view, to - activity[0].length) : undefined;
+  if (activity && named && named.start >= from) to -= activity[0].length;
   // "超声单晶探头、二维面阵探头等新型探头": what follows 等 names the category, not another item.
   for (let i = from; i < to; i++) {
-    if (view.text[i] === "等" && i > from && !insideMention(view, i) && !view.mentions.some((m) => m.start === i)) {
+    if (view.text[i] === "等" && i > from && !inName(view, i)) {
       to = i;
       break;
     }
@@ -95,7 +96,7 @@ export function parseItem(view: SegmentView, lexicon: Lexicon, from: number, to:
   const trail = TRAILING_NOISE.exec(view.text.slice(start, to))?.[0].length ?? 0;
   const trailOk = trail > 0 && !view.mentions.some((m) => m.end > to - trail && m.end <= to && m.start < to - trail);
   const end = to - (trailOk ? trail : 0);
-  while (start < end && /[\s()（）"“”]/.test(view.text[start]!) && !view.mentions.some((m) => m.start === start)) start++;
+  while (start < end && /[\s()（）"“”]/.test(view.text[start]!) && !inName(view, start)) start++;
   text = view.text.slice(start, end);
   if (text === "") return undefined;
   const inside = view.mentions.filter((m) => m.start >= start && m.end <= end);
@@ -109,7 +110,8 @@ export function parseItem(view: SegmentView, lexicon: Lexicon, from: number, to:
   const hostIds = prefix ? prefixHosts(lexicon, prefix) : [];
   const ids = headIds(head, hostIds.length > 0 ? hostIds : hosts);
   if (ids === "ignored") return { start, end, text, status: "ignored", ids: [], hostIds: [], headStart: head.start };
-  if (ids.length === 0) return { start, end, text, status: "unknown", ids: [], hostIds: [], headStart: head.start };
+  // A generic part name (探测器) that no host decides is left alone: the lexicon knows the word.
+  if (ids.length === 0) return { start, end, text, status: "ignored", ids: [], hostIds: [], headStart: head.start };
   return { start, end, text, status: "known", ids, hostIds, headStart: head.start, ...(prefix && hostIds.length > 0 && { host: { start: prefix.start, end: prefix.end } }) };
 }
 
@@ -122,7 +124,7 @@ function splitOutside(view: SegmentView, from: number, to: number, separators: r
     if (ch === "(" || ch === "“") depth++;
     else if ((ch === ")" || ch === "”") && depth > 0) depth--;
     // A separator character that starts or sits inside a lexicon form belongs to that name.
-    if (depth > 0 || insideMention(view, i) || view.mentions.some((m) => m.start === i)) continue;
+    if (depth > 0 || inName(view, i)) continue;
     const sep = separators.find((s) => view.text.startsWith(s, i));
     if (sep) {
       if (i > start) parts.push([start, i]);

@@ -1,9 +1,9 @@
-import type { NodeKind } from "@chokepoint/graph-schema";
+import type { Flag, NodeKind } from "@chokepoint/graph-schema";
 import { candidateId, guessKind } from "./candidates";
 import type { Fact, Span } from "./facts";
 import type { Lexicon } from "./lexicon";
-import type { ListItem } from "./list-items";
-import type { SegmentView } from "./segment-view";
+import { parseItem, splitItems, type ListItem } from "./list-items";
+import { mentionAt, type SegmentView } from "./segment-view";
 
 /** What every pattern gets besides the segment. */
 export interface PatternContext {
@@ -49,7 +49,7 @@ export function itemIds(item: ListItem, span: Span, pattern: string, facts: Fact
  *  form found is one of the forms that carry the host's name. A group form (CT/PET探测器) names the
  *  hosts of all its members. */
 export function partOfHost(ctx: PatternContext, view: SegmentView, start: number, end: number): readonly (readonly [host: string, part: string])[] {
-  const m = view.mentions.find((x) => x.start === start && x.end === end);
+  const m = mentionAt(view, start, end);
   if (!m || (m.target.type !== "term" && m.target.type !== "group")) return [];
   const form = view.text.slice(start, end);
   const ids = m.target.type === "term" ? [m.target.id] : m.target.ids;
@@ -66,4 +66,29 @@ export function edgeFact(from: string, to: string, span: Span, pattern: string, 
     { type: "mention", id: from, span },
     { type: "mention", id: to, span },
   ];
+}
+
+export function flagFact(id: string, flag: Flag, span: Span, pattern: string, confidence: "stated" | "inferred", note?: string): Fact[] {
+  return [
+    { type: "flag", id, flag, confidence, ...(confidence === "inferred" && note !== undefined && { note }), span, pattern },
+    { type: "mention", id, span },
+  ];
+}
+
+/** The known items of [from, to): their entries, as the list parser reads them. */
+export function knownItems(view: SegmentView, ctx: PatternContext, from: number, to: number, kinds: ReadonlySet<NodeKind> = ITEM_KINDS): ListItem[] {
+  return splitItems(view, from, to)
+    .map(([s, e]) => parseItem(view, ctx.lexicon, s, e))
+    .filter((x): x is ListItem => x !== undefined && x.status === "known" && x.ids.every((id) => kinds.has(ctx.lexicon.byId.get(id)?.kind ?? "Region")));
+}
+
+const CLAUSE_END = /[,;。:!?]/;
+
+/** The clause around `at`: from after the previous , ; 。 to before the next one. */
+export function clauseAround(view: SegmentView, at: number): readonly [number, number] {
+  let start = at;
+  while (start > 0 && !CLAUSE_END.test(view.text[start - 1]!)) start--;
+  let end = at;
+  while (end < view.text.length && !CLAUSE_END.test(view.text[end]!)) end++;
+  return [start, end];
 }

@@ -6,6 +6,9 @@ export interface SegmentView {
   readonly doc: string;
   readonly text: string;
   readonly mentions: readonly Mention[];
+  /** Per offset: the index in `mentions` of the form starting / ending there (-1 if none), and
+   *  whether the offset lies strictly inside a form. Patterns ask these per character. */
+  readonly index: MentionIndex;
   /** Offset of the segment in the document's normalised text. */
   readonly offset: number;
   readonly paragraph: number;
@@ -29,16 +32,46 @@ export interface SpecRow {
   readonly nameEnd?: number;
 }
 
+export interface MentionIndex {
+  readonly startAt: Int32Array;
+  readonly endAt: Int32Array;
+  readonly inside: Uint8Array;
+}
+
+export function indexMentions(length: number, mentions: readonly Mention[]): MentionIndex {
+  const startAt = new Int32Array(length + 1).fill(-1);
+  const endAt = new Int32Array(length + 1).fill(-1);
+  const inside = new Uint8Array(length + 1);
+  mentions.forEach((m, i) => {
+    startAt[m.start] = i;
+    endAt[m.end] = i;
+    for (let k = m.start + 1; k < m.end; k++) inside[k] = 1;
+  });
+  return { startAt, endAt, inside };
+}
+
 export function mentionAt(view: SegmentView, start: number, end: number): Mention | undefined {
-  return view.mentions.find((m) => m.start === start && m.end === end);
+  const m = mentionStartingAt(view, start);
+  return m && m.end === end ? m : undefined;
+}
+
+export function mentionStartingAt(view: SegmentView, offset: number): Mention | undefined {
+  const i = view.index.startAt[offset] ?? -1;
+  return i < 0 ? undefined : view.mentions[i];
 }
 
 /** The mention that ends exactly at `end`, if any. */
 export function mentionEndingAt(view: SegmentView, end: number): Mention | undefined {
-  return view.mentions.find((m) => m.end === end);
+  const i = view.index.endAt[end] ?? -1;
+  return i < 0 ? undefined : view.mentions[i];
 }
 
 /** True when `offset` falls strictly inside a mention (so a separator there is part of a name). */
 export function insideMention(view: SegmentView, offset: number): boolean {
-  return view.mentions.some((m) => m.start < offset && offset < m.end);
+  return view.index.inside[offset] === 1;
+}
+
+/** True when `offset` is inside a mention or starts one: a character that belongs to a name. */
+export function inName(view: SegmentView, offset: number): boolean {
+  return view.index.inside[offset] === 1 || (view.index.startAt[offset] ?? -1) >= 0;
 }

@@ -37,8 +37,10 @@ export function paragraphBreaks(raw: string, joined: JoinedText): number[] {
     const usual = lengths[Math.floor(lengths.length * 0.8)]!;
     const short = lines.map((l) => displayWidth(l) > 0 && displayWidth(l) < usual * SHORT_LINE_RATIO);
     const filled = lines.map((l) => displayWidth(l) > 0);
+    const endsSentence = (l: string) => /[。；：！？;:!?]\s*$/.test(l);
+    // A short neighbour that ends a sentence is the end of a paragraph, not a table cell.
     const neighbourShort = (i: number, step: number) => {
-      for (let j = i + step; j >= 0 && j < lines.length; j += step) if (filled[j]) return short[j]!;
+      for (let j = i + step; j >= 0 && j < lines.length; j += step) if (filled[j]) return short[j]! && !endsSentence(lines[j]!);
       return false;
     };
     lines.forEach((l, i) => {
@@ -46,8 +48,7 @@ export function paragraphBreaks(raw: string, joined: JoinedText): number[] {
       // A short line ends a paragraph when it ends a sentence, or stands alone between full lines (a
       // heading). Runs of short lines without punctuation are table cells ("13.10.4", "多排螺旋计算机
       // 断层扫", "描（CT）系统", "套") and are read as one text.
-      const endsSentence = /[。；：！？;:!?]\s*$/.test(l);
-      if (endsSentence || (!neighbourShort(i, -1) && !neighbourShort(i, 1))) breaks.push(joined.lineStarts[i + 1] ?? joined.text.length);
+      if (endsSentence(l) || (!neighbourShort(i, -1) && !neighbourShort(i, 1))) breaks.push(joined.lineStarts[i + 1] ?? joined.text.length);
     });
   }
   // A numbered item ("3．疫苗。", "（二）…") that follows a finished sentence starts a paragraph even

@@ -1,7 +1,7 @@
 import type { Fact } from "../facts";
 import { parseItem, splitItems, type ListItem } from "../list-items";
 import { edgeFact, itemIds, spanOf, type Pattern, type PatternContext } from "../pattern-kit";
-import type { SegmentView } from "../segment-view";
+import { insideMention, mentionEndingAt, type SegmentView } from "../segment-view";
 
 /** Reagents, drugs and accessories that go with a device: `X及其Y`, `X及(其)配套Y`, `X(和)配套Y`,
  *  `与X…配套的Y` (便携式核酸检测仪及配套检测试剂与质控品, 硼中子捕捉治疗系统及其靶向药物). Only lexicon
@@ -14,7 +14,7 @@ const CLAUSE_END = /[,;。:!?]/;
 const PART_KINDS = new Set(["Component", "Material"]);
 
 function parentBefore(view: SegmentView, ctx: PatternContext, at: number): { ids: readonly string[]; start: number; label: string } | undefined {
-  const direct = view.mentions.find((m) => m.end === at);
+  const direct = mentionEndingAt(view, at);
   if (direct) {
     const item = parseItem(view, ctx.lexicon, direct.start, direct.end);
     if (item?.status === "known" && item.ids.every((id) => ["Product", "Component"].includes(ctx.lexicon.byId.get(id)?.kind ?? ""))) {
@@ -42,8 +42,10 @@ export const accessoriesPattern: Pattern = {
       }
     };
     for (let at = 0; at < view.text.length; at++) {
+      const c = view.text[at];
+      if (c !== "及" && c !== "以" && c !== "和" && c !== "与" && c !== "其" && c !== "配") continue;
       const link = LINK.exec(view.text.slice(at, at + 8));
-      if (!link || view.mentions.some((m) => m.start < at && at < m.end)) continue;
+      if (!link || insideMention(view, at)) continue;
       const from = at + link[0].length;
       let end = from;
       while (end < view.text.length && !CLAUSE_END.test(view.text[end]!)) end++;

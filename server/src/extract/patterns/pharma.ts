@@ -1,6 +1,7 @@
 import type { Fact } from "../facts";
 import { parseItem, splitItems, type ListItem } from "../list-items";
 import { edgeFact, itemIds, spanOf, type Pattern } from "../pattern-kit";
+import { mentionEndingAt } from "../segment-view";
 
 /** Two statements of 004's drug-regulation and packaging texts:
  *  - linked review (实行药品与药用原辅料和包装材料关联审批; 原料药、药用辅料和包装材料在审批药品注册申请时一并审评审批):
@@ -35,7 +36,7 @@ export const pharmaPattern: Pattern = {
       }
     }
     for (const m of view.text.matchAll(PACKAGING_SWITCH)) {
-      const product = view.mentions.find((x) => x.end === m.index);
+      const product = mentionEndingAt(view, m.index);
       if (!product || product.target.type !== "term") continue;
       const from = m.index + "包装由".length;
       const items = [...splitItems(view, from, from + m[1]!.length), ...splitItems(view, from + m[1]!.length + 1, from + m[1]!.length + 1 + m[2]!.length)]

@@ -1,7 +1,7 @@
 import type { Fact } from "../facts";
 import { parseItem, splitItems, type ListItem } from "../list-items";
 import { edgeFact, itemIds, spanOf, type Pattern, type PatternContext } from "../pattern-kit";
-import type { SegmentView } from "../segment-view";
+import { inName, mentionStartingAt, type SegmentView } from "../segment-view";
 
 /** The `…的` constructions that tie parts to products:
  *  - `用于X的Y` (Y made for X: 用于高端制剂…的辅料): X REQUIRES Y, stated; `用于X生产的Y` names
@@ -38,7 +38,7 @@ function clauseStart(view: SegmentView, before: number): number {
 /** The first 的 after `from` in the same clause that is not inside a lexicon form. */
 function nextDe(view: SegmentView, from: number): number | undefined {
   const end = clauseEnd(view, from);
-  for (let i = from; i < end; i++) if (view.text[i] === "的" && !view.mentions.some((m) => m.start <= i && i < m.end)) return i;
+  for (let i = from; i < end; i++) if (view.text[i] === "的" && !inName(view, i)) return i;
   return undefined;
 }
 
@@ -94,8 +94,8 @@ function basedOn(view: SegmentView, ctx: PatternContext, facts: Fact[]): void {
 
 function builtOn(view: SegmentView, ctx: PatternContext, facts: Fact[]): void {
   for (let de = view.text.indexOf("的"); de >= 0; de = view.text.indexOf("的", de + 1)) {
-    if (view.mentions.some((m) => m.start <= de && de < m.end)) continue;
-    const head = view.mentions.find((m) => m.start === de + 1);
+    if (inName(view, de)) continue;
+    const head = mentionStartingAt(view, de + 1);
     if (!head) continue;
     const product = parseItem(view, ctx.lexicon, head.start, head.end);
     if (!product || product.status !== "known" || !kindsOf(ctx, product).every((k) => k === "Product")) continue;

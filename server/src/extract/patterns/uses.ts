@@ -1,7 +1,7 @@
 import type { Fact } from "../facts";
 import { parseItem, splitItems, type ListItem } from "../list-items";
 import { edgeFact, isItem, itemIds, spanOf, type Pattern, type PatternContext } from "../pattern-kit";
-import type { SegmentView } from "../segment-view";
+import { insideMention, mentionEndingAt, type SegmentView } from "../segment-view";
 
 /** `X用Y、Z` and the other explicit part-whole connectors: `X用的Y`, `X使用的Y`, `X所选用的Y`,
  *  `X专用Y`, `A、B等产品使用的Y`, and, for lexicon parts only, `X的Y`, `X中Y`,
@@ -46,12 +46,12 @@ const isPart = (ctx: PatternContext, id: string) => {
 /** The parent(s) right before a connector: one lexicon form (with a partner joined by 和: 气雾剂和粉雾剂),
  *  or an enumeration closed by 等(产品). */
 function hostBefore(view: SegmentView, ctx: PatternContext, at: number, weak: boolean): Host | undefined {
-  const direct = view.mentions.find((m) => m.end === at);
+  const direct = mentionEndingAt(view, at);
   if (direct) {
     const item = parseItem(view, ctx.lexicon, direct.start, at);
     if (!item || item.status !== "known" || !item.ids.every((id) => isItem(ctx, id))) return undefined;
     if (weak && !item.ids.every((id) => ["Product", "Component"].includes(ctx.lexicon.byId.get(id)?.kind ?? ""))) return undefined;
-    const partner = view.text[direct.start - 1] === "和" ? view.mentions.find((m) => m.end === direct.start - 1) : undefined;
+    const partner = view.text[direct.start - 1] === "和" ? mentionEndingAt(view, direct.start - 1) : undefined;
     const other = partner && parseItem(view, ctx.lexicon, partner.start, partner.end);
     if (other?.status === "known" && other.ids.every((id) => isItem(ctx, id))) return { ids: [...other.ids, ...item.ids], start: partner!.start };
     return { ids: item.ids, start: direct.start };
@@ -78,7 +78,7 @@ function hostBefore(view: SegmentView, ctx: PatternContext, at: number, weak: bo
 function listEnd(view: SegmentView, from: number): number {
   for (let i = from; i < view.text.length; i++) {
     if (LIST_END.test(view.text[i]!)) return i;
-    if (view.text[i] === "的" && view.mentions.some((m) => m.end === i)) return i;
+    if (view.text[i] === "的" && mentionEndingAt(view, i)) return i;
   }
   return view.text.length;
 }
@@ -98,10 +98,12 @@ export const usesPattern: Pattern = {
   run(view, ctx) {
     const facts: Fact[] = [];
     for (let at = 1; at < view.text.length; at++) {
+      // Every connector follows a lexicon form or an enumeration closed by 等(产品).
+      if (!mentionEndingAt(view, at) && !/等(?:产品|设备|装备)?$/.test(view.text.slice(Math.max(0, at - 3), at))) continue;
       const connector = connectorAt(view, at);
       if (!connector) continue;
       // 用 inside a lexicon form (医用, 药用 in a name) is not a connector.
-      if (view.mentions.some((m) => m.start < at && at < m.end)) continue;
+      if (insideMention(view, at)) continue;
       const host = hostBefore(view, ctx, at, connector.weak);
       if (!host) continue;
       const from = at + connector.length;

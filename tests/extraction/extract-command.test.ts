@@ -12,6 +12,7 @@ function context(seedsDir: string) {
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
     openStore: () => Promise.reject(new Error("extract never opens the store")),
+    serve: () => Promise.reject(new Error("extract never serves")),
     cwd: path.dirname(seedsDir),
     seedsDir,
   };

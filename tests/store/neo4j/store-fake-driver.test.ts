@@ -344,7 +344,7 @@ describe("reads", () => {
   it("streams the snapshot in one read transaction, sorted, frozen, without Integers, cached per version", async () => {
     const { store, fake, graph } = await opened(stored());
     const snap = await store.snapshot();
-    expect(sent(fake)).toEqual([readVersion(), readVersion(), reads.allDocuments(), reads.allNodes(), reads.allEdges()]);
+    expect(sent(fake)).toEqual([readVersion(), readVersion(), reads.allDocuments(), reads.allNodes(), reads.allEdges(), readVersion()]);
     expect(new Set(fake.calls.slice(1).map((c) => c.tx)).size).toBe(1);
     expect(snap.version).toBe(3);
     expect(snap.edges).toEqual([acmeInWest, valveFromWest, requiresValve]);
@@ -361,6 +361,34 @@ describe("reads", () => {
     const next = await store.snapshot();
     expect(next).not.toBe(snap);
     expect(next.version).toBe(4);
+  });
+
+  it("reads again, and caches only a consistent read, when a write commits during the snapshot", async () => {
+    const graph = stored();
+    let writes = 2;
+    const fake = new FakeDriver((call) => {
+      if (call.text === reads.allEdges().text && writes-- > 0) graph.version++;
+      return graphResponder(graph)(call);
+    });
+    const store = Neo4jGraphStore.create({ uri: "bolt://unused", user: "u", password: "p", driver: fake });
+    const snap = await store.snapshot();
+    expect(snap.version).toBe(5);
+    expect(fake.calls.filter((c) => c.text === reads.allNodes().text)).toHaveLength(3);
+    fake.reset();
+    expect(await store.snapshot()).toBe(snap);
+  });
+
+  it("serves a read that overlapped writes every time, but does not cache it", async () => {
+    const graph = stored();
+    const fake = new FakeDriver((call) => {
+      if (call.text === reads.allEdges().text) graph.version++;
+      return graphResponder(graph)(call);
+    });
+    const store = Neo4jGraphStore.create({ uri: "bolt://unused", user: "u", password: "p", driver: fake });
+    const snap = await store.snapshot();
+    expect(snap.nodes).toHaveLength(4);
+    expect(fake.calls.filter((c) => c.text === reads.allNodes().text)).toHaveLength(3);
+    expect(await store.snapshot()).not.toBe(snap);
   });
 
   it("exports the snapshot as an interchange document", async () => {

@@ -27,6 +27,6 @@ export function openDriver(options: ConnectOptions): CypherDriver {
       userAgent: "chokepoint",
     });
   } catch (e) {
-    throw new ChokepointError("CONFIG_INVALID", "NEO4J_URI is not a valid Neo4j address (expected neo4j://, neo4j+s://, bolt:// or bolt+s://host:port)", { cause: e });
+    throw new ChokepointError("CONFIG_INVALID", "the Neo4j URI is not valid (expected neo4j://, neo4j+s://, bolt:// or bolt+s://host:port)", { cause: e });
   }
 }

@@ -4,11 +4,8 @@ import {
   INTERCHANGE_FORMAT,
   INTERCHANGE_VERSION,
   NODE_KINDS,
-  isCategory,
   isEdgeKind,
-  isFlag,
   isNodeKind,
-  normalizeText,
   type EdgeKind,
   type GraphEdge,
   type GraphNode,
@@ -28,17 +25,19 @@ import type {
   Page,
   StoreHealth,
 } from "../../domain/graph-store";
-import type { CypherDriver, CypherRecord } from "./driver-port";
+import type { CypherDriver } from "./driver-port";
 import { openDriver } from "./connect";
 import { boltProbe, probeTarget } from "./bolt-probe";
 import { ConnectionGuard } from "./connection-guard";
 import { Neo4jExecutor } from "./executor";
 import { constraintStatements } from "./cypher/schema";
-import { countByKind, countEdges, countNodes, incomingEdges, listEdges, listNodes, nodeById, outgoingEdges, type EdgeFilter, type NodeFilter } from "./cypher/reads";
+import { countByKind, countEdges, countNodes, incomingEdges, listEdges, listNodes, nodeById, outgoingEdges } from "./cypher/reads";
 import { edgeFromRecord, integerField, nodeFromRecord } from "./mapping/to-domain";
-import { decodeEdgeCursor, decodeNodeCursor, edgeCursor, nodeCursor, pageSize } from "./paging";
+import { decodeEdgeCursor, decodeNodeCursor, edgeCursor, nodeCursor, pageSize, toPage } from "./paging";
+import { edgeFilter, invalid, nodeFilter } from "./query-args";
 import { IMPORT_PATHS, isEmptyBatch, prepareBatch, type PreparedBatch } from "./prepare-batch";
 import { readGraphVersion, readSnapshot } from "./snapshot-reader";
+import { SnapshotCache } from "./snapshot-cache";
 import { writeBatch, type WriteOutcome } from "./write-transaction";
 
 export interface Neo4jStoreOptions {
@@ -68,46 +67,6 @@ const HEALTH_DETAIL: Readonly<Record<string, string>> = {
   STORE_AUTH: "Neo4j rejected the configured credentials",
 };
 
-function invalid(message: string): ChokepointError {
-  return new ChokepointError("INVALID_ARGUMENT", message);
-}
-
-function nodeFilter(query: NodeQuery): NodeFilter {
-  if (query.kind !== undefined && !isNodeKind(query.kind)) throw invalid("kind must be Product, Component, Material, Supplier or Region");
-  if (query.category !== undefined && !isCategory(query.category)) throw invalid("unknown category");
-  if (query.flag !== undefined && !isFlag(query.flag)) throw invalid("flag must be POLICY_BOTTLENECK, IMPORT_DEPENDENT or DOMESTIC_BREAKTHROUGH");
-  if (query.search !== undefined && typeof query.search !== "string") throw invalid("search must be text");
-  const search = query.search === undefined ? "" : normalizeText(query.search).toLowerCase();
-  return {
-    ...(query.kind !== undefined && { kind: query.kind }),
-    ...(query.category !== undefined && { category: query.category }),
-    ...(query.flag !== undefined && { flag: query.flag }),
-    ...(search !== "" && { search }),
-  };
-}
-
-function edgeFilter(query: EdgeQuery): EdgeFilter {
-  if (query.kind !== undefined && !isEdgeKind(query.kind)) throw invalid("kind must be REQUIRES, SOURCED_FROM, LOCATED_IN or WITHIN");
-  if ((query.from !== undefined && typeof query.from !== "string") || (query.to !== undefined && typeof query.to !== "string")) throw invalid("from and to must be ids");
-  return {
-    ...(query.kind !== undefined && { kind: query.kind }),
-    ...(query.from !== undefined && { from: query.from }),
-    ...(query.to !== undefined && { to: query.to }),
-  };
-}
-
-/** A page from `first + 1` rows: the extra row only tells whether there is a next page. */
-function page<T>(rows: readonly T[], first: number, total: CypherRecord | undefined, cursor: (item: T) => string): Page<T> {
-  const items = rows.slice(0, first);
-  const last = items[items.length - 1];
-  return {
-    items,
-    endCursor: last === undefined ? null : cursor(last),
-    hasNextPage: rows.length > first,
-    totalCount: total === undefined ? 0 : integerField(total, "total"),
-  };
-}
-
 /**
  * The Neo4j adapter of the `GraphStore` port (DESIGN §3). Data model: every node is
  * `(:CpNode:<Kind> {id, kind, nameZh, nameEn, aliases, category, flags, flagNames, attrs,
@@ -118,8 +77,7 @@ function page<T>(rows: readonly T[], first: number, total: CypherRecord | undefi
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = "neo4j" as const;
   private schema: Promise<void> | undefined;
-  private cached: GraphSnapshot | undefined;
-  private loading: { readonly version: number; readonly promise: Promise<GraphSnapshot> } | undefined;
+  private readonly snapshots = new SnapshotCache(() => this.executor.read(readSnapshot));
   /** Calls under way; close() lets them finish before it closes the driver. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
@@ -198,7 +156,7 @@ export class Neo4jGraphStore implements GraphStore {
       return this.executor.read(async (tx) => {
         const rows = (await tx.run(listNodes(filter, after, first + 1))).map(nodeFromRecord);
         const [total] = await tx.run(countNodes(filter));
-        return page(rows, first, total, (n) => nodeCursor(n.id));
+        return toPage(rows, first, total, (n) => nodeCursor(n.id));
       });
     });
   }
@@ -212,7 +170,7 @@ export class Neo4jGraphStore implements GraphStore {
       return this.executor.read(async (tx) => {
         const rows = (await tx.run(listEdges(filter, after, first + 1))).map(edgeFromRecord);
         const [total] = await tx.run(countEdges(filter));
-        return page(rows, first, total, edgeCursor);
+        return toPage(rows, first, total, edgeCursor);
       });
     });
   }
@@ -234,25 +192,11 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
-  /** Cached per data version: a cheap version read decides whether the cached copy is current
-   *  (another process may have written), and concurrent callers share one load. */
+  /** Cached per data version (see SnapshotCache). */
   snapshot(): Promise<GraphSnapshot> {
     return this.track(async () => {
       await this.ready();
-      const version = await this.executor.read(readGraphVersion);
-      if (this.cached?.version === version) return this.cached;
-      if (this.loading?.version === version) return this.loading.promise;
-      const promise = this.executor.read(readSnapshot).then((s) => {
-        if (this.closing === undefined && (this.cached === undefined || s.version >= this.cached.version)) this.cached = s;
-        return s;
-      });
-      const loading = { version, promise };
-      this.loading = loading;
-      const clear = () => {
-        if (this.loading === loading) this.loading = undefined;
-      };
-      promise.then(clear, clear);
-      return promise;
+      return this.snapshots.get(await this.executor.read(readGraphVersion));
     });
   }
 
@@ -281,8 +225,7 @@ export class Neo4jGraphStore implements GraphStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.allSettled([...this.inFlight]);
-      this.cached = undefined;
-      this.loading = undefined;
+      this.snapshots.clear();
       await this.executor.close();
     })();
     return this.closing;

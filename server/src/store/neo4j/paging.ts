@@ -1,5 +1,7 @@
 import { ChokepointError, isEdgeKind, type EdgeKind } from "@chokepoint/graph-schema";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../domain/graph-store";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from "../../domain/graph-store";
+import type { CypherRecord } from "./driver-port";
+import { integerField } from "./mapping/to-domain";
 
 /**
  * Page sizes and cursors. A cursor is the position after the last item returned (a node id, or an
@@ -46,4 +48,16 @@ export function decodeEdgeCursor(cursor: string): { from: string; kind: EdgeKind
   const [from, kind, to] = decode(cursor, "e", 4) as [string, string, string];
   if (!isEdgeKind(kind)) throw new ChokepointError("INVALID_ARGUMENT", "the cursor is not one this list returned");
   return { from, kind, to };
+}
+
+/** A page from `first + 1` rows: the extra row only tells whether there is a next page. */
+export function toPage<T>(rows: readonly T[], first: number, total: CypherRecord | undefined, cursor: (item: T) => string): Page<T> {
+  const items = rows.slice(0, first);
+  const last = items[items.length - 1];
+  return {
+    items,
+    endCursor: last === undefined ? null : cursor(last),
+    hasNextPage: rows.length > first,
+    totalCount: total === undefined ? 0 : integerField(total, "total"),
+  };
 }

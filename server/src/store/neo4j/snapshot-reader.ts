@@ -20,12 +20,18 @@ export async function readGraphVersion(tx: QueryTx): Promise<number> {
   return record === undefined ? 0 : (toNumber(record.get("version")) ?? 0);
 }
 
+export interface SnapshotRead {
+  readonly snapshot: GraphSnapshot;
+  /** False when a write committed during the read: Neo4j reads are read-committed, so the
+   *  content may then mix versions and must not be cached under the version read first. */
+  readonly consistent: boolean;
+}
+
 /**
- * The whole graph at one version, read in one transaction so that version and content agree, and
- * streamed row by row into domain objects. Frozen: one snapshot is shared by every reader of that
- * version.
+ * The whole graph, streamed row by row into domain objects, with the version read before and
+ * after. Frozen: one snapshot is shared by every reader of that version.
  */
-export async function readSnapshot(tx: QueryTx): Promise<GraphSnapshot> {
+export async function readSnapshot(tx: QueryTx): Promise<SnapshotRead> {
   const version = await readGraphVersion(tx);
   const documents: SourceDocument[] = [];
   for await (const r of tx.stream(allDocuments())) documents.push(documentFromRecord(r));
@@ -34,5 +40,6 @@ export async function readSnapshot(tx: QueryTx): Promise<GraphSnapshot> {
   const edges: GraphEdge[] = [];
   for await (const r of tx.stream(allEdges())) edges.push(edgeFromRecord(r));
   edges.sort(compareEdges);
-  return deepFreeze({ version, documents, nodes, edges });
+  const consistent = (await readGraphVersion(tx)) === version;
+  return { snapshot: deepFreeze({ version, documents, nodes, edges }), consistent };
 }

@@ -26,7 +26,7 @@ const GROUP_SEPARATOR = ",";
 /** Heads that make a phrase a technique, a capability or an activity, not something one can run
  *  short of: these entries are dropped from part lists by rule (not sent to curation). */
 const NOT_ITEM_SUFFIX =
-  /(技术|工艺|能力|水平|方法|研究|机制|体系|标准|服务|软件|算法|问题|产业|领域|项目|工程|平台|功能|序列|应用|模式|质量|性能|成像|分析|诊断|治疗|监测|检测|研发|开发|生产|制造|设计|评价|数据|信息|智能|方向|解决方案|技术路线|规范|研制|瓶颈|水平|环境|需求)$/;
+  /(技术|工艺|能力|水平|方法|研究|机制|体系|标准|服务|软件|算法|问题|产业|领域|项目|工程|平台|功能|序列|应用|模式|质量|性能|成像|分析|诊断|治疗|监测|检测|研发|开发|生产|制造|设计|评价|数据|信息|智能|方向|解决方案|技术路线|规范|研制|瓶颈|环境|需求)$/;
 /** Head nouns of things that can be supplied: an unknown entry ending otherwise is prose, not a term. */
 const ITEM_HEAD =
   /(材料|膜|合金|铜|丝|棒|管材|器|仪|机|泵|阀|管|芯片|传感器|探测器|线圈|磁体|探头|镜头|物镜|电机|轴承|靶盘|元件|器件|部件|配套件|镜|装置|试剂|疫苗|药物|药品|制剂|支架|导丝|导管|光纤|传像束|系统|设备|装备|机器人|床|枪|基板|晶体|电池|电极|连接器|模块|耗材|辅料|原料药|包材|玻璃瓶|口罩|防护服|手套|敷料|植入物|假体|瓣膜|血管|关节|同机架|CT|MRI)$/;
@@ -86,7 +86,7 @@ export function parseItem(view: SegmentView, lexicon: Lexicon, from: number, to:
   if (technique && technique.index > 0) {
     const inner = parseItem(view, lexicon, from, from + technique.index, hosts);
     if (inner?.status === "known" && inner.ids.every((id) => PART_KINDS.has(lexicon.byId.get(id)?.kind ?? ""))) return inner;
-    return inner && { ...inner, start: inner.start, end: to, text: view.text.slice(inner.start, to), status: "not-item", ids: [], hostIds: [] };
+    return inner && { ...inner, end: to, text: view.text.slice(inner.start, to), status: "not-item", ids: [], hostIds: [] };
   }
   let text = view.text.slice(from, to);
   const lead = LEADING_NOISE.exec(text)?.[0].length ?? 0;
@@ -109,9 +109,8 @@ export function parseItem(view: SegmentView, lexicon: Lexicon, from: number, to:
   const prefix = before[before.length - 1];
   const hostIds = prefix ? prefixHosts(lexicon, prefix) : [];
   const ids = headIds(head, hostIds.length > 0 ? hostIds : hosts);
-  if (ids === "ignored") return { start, end, text, status: "ignored", ids: [], hostIds: [], headStart: head.start };
-  // A generic part name (探测器) that no host decides is left alone: the lexicon knows the word.
-  if (ids.length === 0) return { start, end, text, status: "ignored", ids: [], hostIds: [], headStart: head.start };
+  // An ignored form, or a generic part name (探测器) that no host decides: the lexicon knows the word.
+  if (ids === "ignored" || ids.length === 0) return { start, end, text, status: "ignored", ids: [], hostIds: [], headStart: head.start };
   return { start, end, text, status: "known", ids, hostIds, headStart: head.start, ...(prefix && hostIds.length > 0 && { host: { start: prefix.start, end: prefix.end } }) };
 }
 

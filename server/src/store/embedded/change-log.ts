@@ -120,6 +120,11 @@ export class ChangeLog {
         await this.handle.datasync();
       } catch {
         this.broken = true;
+        throw new ChokepointError(
+          "STORE_WRITE_FAILED",
+          `the write failed (${errnoCode(e) ?? "I/O error"} in ${this.dir}) and could not be rolled back: it may or may not appear after a restart; the store refuses further writes until then`,
+          { cause: e },
+        );
       }
       throw writeFailed(this.dir, e);
     }

@@ -151,6 +151,7 @@ export function planWrite(state: GraphState, input: WriteInput, paths: InputPath
 
   const distinctItems = nodes.size + edges.size;
   if (problems.length > 0) return { problems, change: EMPTY_CHANGE, distinctItems };
+  dropDeletesThatAreRestored(state, deletedEdges, deletedNodes, nodes, edges);
 
   const upsertNodes: GraphNode[] = [];
   for (const { node } of nodes.values()) {
@@ -168,6 +169,39 @@ export function planWrite(state: GraphState, input: WriteInput, paths: InputPath
     change: { deleteEdges: [...deletedEdges.values()], deleteNodes: [...deletedNodes], upsertDocuments: documents, upsertNodes, upsertEdges },
     distinctItems,
   };
+}
+
+/** A batch that deletes something and upserts it again unchanged (with, for a node, every edge
+ *  it had) changes nothing, and must not bump the version. Such deletes are dropped from the plan;
+ *  for nodes this is a greatest fixpoint, since two re-created neighbours restore each other. */
+function dropDeletesThatAreRestored(
+  state: GraphState,
+  deletedEdges: Map<string, EdgeRef>,
+  deletedNodes: Set<string>,
+  nodes: ReadonlyMap<string, { node: GraphNode }>,
+  edges: ReadonlyMap<string, GraphEdge>,
+): void {
+  for (const key of [...deletedEdges.keys()]) {
+    const upsert = edges.get(key);
+    if (upsert && sameData(state.edges.get(key), upsert)) deletedEdges.delete(key);
+  }
+  const restored = new Set([...deletedNodes].filter((id) => nodes.has(id) && sameData(state.nodes.get(id), nodes.get(id)!.node)));
+  for (let changed = true; changed && restored.size > 0; ) {
+    changed = false;
+    for (const id of restored) {
+      const intact = [...state.outgoingKeys(id), ...state.incomingKeys(id)].every((key) => {
+        if (deletedEdges.has(key)) return true;
+        const stored = state.edges.get(key)!;
+        const other = stored.from === id ? stored.to : stored.from;
+        return sameData(stored, edges.get(key)) && (!deletedNodes.has(other) || restored.has(other));
+      });
+      if (!intact) {
+        restored.delete(id);
+        changed = true;
+      }
+    }
+  }
+  for (const id of restored) deletedNodes.delete(id);
 }
 
 /** An imported file is a write of upserts, checked like any other, plus its format tag. */

@@ -53,7 +53,7 @@ export interface Neo4jStoreOptions {
    *  bounds a dead database at about 3.6 s, while 3000 can stretch it to about 8.4 s. */
   readonly maxTransactionRetryTimeMs?: number;
   /** Wait for a pooled connection, which includes the Bolt handshake: this is what bounds a
-   *  server that accepts connections but never answers. Default connectionTimeoutMs + 2000. */
+   *  server that accepts connections but never answers. Default connectionTimeoutMs + 1000. */
   readonly connectionAcquisitionTimeoutMs?: number;
   /** Deadline for `health()`. Default 2000. */
   readonly healthTimeoutMs?: number;
@@ -98,7 +98,7 @@ export class Neo4jGraphStore implements GraphStore {
         user: options.user,
         password: options.password,
         connectionTimeoutMs,
-        connectionAcquisitionTimeoutMs: options.connectionAcquisitionTimeoutMs ?? connectionTimeoutMs + 2000,
+        connectionAcquisitionTimeoutMs: options.connectionAcquisitionTimeoutMs ?? connectionTimeoutMs + 1000,
         maxTransactionRetryTimeMs: options.maxTransactionRetryTimeMs ?? 2000,
       });
     const target = options.driver === undefined ? probeTarget(options.uri) : undefined;

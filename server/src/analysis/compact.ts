@@ -94,6 +94,11 @@ export interface CompactGraph {
 
 const KIND_CODE: Readonly<Record<string, number>> = { Product: 0, Component: 1, Material: 2, Supplier: 3, Region: 4 };
 const EDGE_CODE: Readonly<Record<string, number>> = { REQUIRES: 0, SOURCED_FROM: 1, LOCATED_IN: 2, WITHIN: 3 };
+/** EDGE_ENDPOINTS as bit masks over kind codes, per edge kind code: [from kinds, to kinds]. */
+const ENDPOINT_MASKS: readonly (readonly [number, number])[] = (["REQUIRES", "SOURCED_FROM", "LOCATED_IN", "WITHIN"] as const).map((k) => {
+  const mask = (kinds: readonly NodeKind[]) => kinds.reduce((m, x) => m | (1 << KIND_CODE[x]!), 0);
+  return [mask(EDGE_ENDPOINTS[k][0]), mask(EDGE_ENDPOINTS[k][1])] as const;
+});
 
 export function isItem(kindCode: number): boolean {
   return kindCode < SUPPLIER;
@@ -102,17 +107,8 @@ export function isItem(kindCode: number): boolean {
 /** Builds the compact graph. Linear in nodes + edges; throws nothing on bad data (bad edges become
  *  findings), so a store snapshot that slipped past validation still yields an analysis. */
 export function compact(input: GraphInput): CompactGraph {
-  const nodes: GraphNode[] = [];
-  const index = new Map<string, number>();
   const findings: Finding[] = [];
-  for (const node of input.nodes) {
-    if (index.has(node.id)) {
-      findings.push({ code: "DUPLICATE_NODE", message: `node "${node.id}" appears more than once; the first is analysed` });
-      continue;
-    }
-    index.set(node.id, nodes.length);
-    nodes.push(node);
-  }
+  const { nodes, index } = indexNodes(input.nodes, findings);
   const n = nodes.length;
   const kind = new Uint8Array(n);
   const flags = new Uint8Array(n);
@@ -120,7 +116,7 @@ export function compact(input: GraphInput): CompactGraph {
   const recoveryDays = new Float64Array(n).fill(NaN);
   const annualValue = new Float64Array(n).fill(NaN);
   for (let v = 0; v < n; v++) {
-    const node = nodes[v];
+    const node = nodes[v]!;
     kind[v] = KIND_CODE[node.kind] ?? PRODUCT;
     for (const f of node.flags) flags[v] |= FLAG_BITS[f.flag] ?? 0;
     const a = node.attrs;
@@ -135,13 +131,14 @@ export function compact(input: GraphInput): CompactGraph {
   const to = new Int32Array(m);
   const ekind = new Uint8Array(m).fill(255);
   const stated = new Uint8Array(m);
+  // Parents with at least one named alternatives group (only those need their slots regrouped).
+  const grouped = new Uint8Array(n);
   let anyUnstated = false;
-  let namedGroups = false;
   // Store snapshots list edges by `from`, so the previous lookup usually answers the next one.
   let lastFrom = "";
   let lastFromIndex = -1;
   for (let i = 0; i < m; i++) {
-    const e = edges[i];
+    const e = edges[i]!;
     let f: number;
     if (e.from === lastFrom) f = lastFromIndex;
     else {
@@ -155,8 +152,8 @@ export function compact(input: GraphInput): CompactGraph {
       findings.push({ code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) });
       continue;
     }
-    const [fromKinds, toKinds] = EDGE_ENDPOINTS[e.kind];
-    if (f === t || !fromKinds.includes(nodes[f].kind) || !toKinds.includes(nodes[t].kind)) {
+    const masks = ENDPOINT_MASKS[k]!;
+    if (f === t || (masks[0] & (1 << kind[f])) === 0 || (masks[1] & (1 << kind[t])) === 0) {
       findings.push({ code: "EDGE_ENDPOINT_KIND", message: `edge ${e.from} -${e.kind}-> ${e.to} connects kinds it may not connect`, edge: edgeRef(e) });
       continue;
     }
@@ -165,43 +162,21 @@ export function compact(input: GraphInput): CompactGraph {
     ekind[i] = k;
     if (e.confidence === "stated") stated[i] = 1;
     else anyUnstated = true;
-    if (e.group !== undefined) namedGroups = true;
+    if (e.group !== undefined) grouped[f] = 1;
   }
 
-  const build = (dropped: Uint8Array | undefined): [Csr, Csr, Csr, Csr] => [
-    buildCsr(n, from, to, ekind, REQUIRES, dropped),
-    buildCsr(n, from, to, ekind, SOURCED_FROM, dropped),
-    buildCsr(n, from, to, ekind, LOCATED_IN, dropped),
-    buildCsr(n, from, to, ekind, WITHIN, dropped),
-  ];
-  const reverse = (out: readonly Csr[]): [Csr, Csr, Csr, Csr] => [
-    reverseCsr(n, out[0]),
-    reverseCsr(n, out[1]),
-    reverseCsr(n, out[2]),
-    reverseCsr(n, out[3]),
-  ];
-
-  let out = build(undefined);
-  let inn = reverse(out);
-  let ordered = topologicalOrder(n, out, inn);
+  let adjacency = buildAdjacency(n, from, to, ekind, edges, grouped, undefined);
+  let ordered = topologicalOrder(n, adjacency.out, adjacency.in);
   if (ordered.count < n) {
     const dropped = new Uint8Array(m);
-    findings.push(...breakCycles(n, nodes, out, ordered.remaining, dropped));
-    out = build(dropped);
-    inn = reverse(out);
-    ordered = topologicalOrder(n, out, inn);
+    findings.push(...breakCycles(n, nodes, adjacency.out, ordered.remaining, dropped));
+    adjacency = buildAdjacency(n, from, to, ekind, edges, grouped, dropped);
+    ordered = topologicalOrder(n, adjacency.out, adjacency.in);
     if (ordered.count < n) throw new Error("invariant: no cycle survives breakCycles");
   }
   const order = ordered.order;
   const rank = new Int32Array(n);
   for (let i = 0; i < n; i++) rank[order[i]] = i;
-
-  const groupIndex = buildGroups(n, edges, out[REQUIRES], namedGroups);
-  // Grouping may have reordered out-slots; the reverse adjacency is rebuilt to carry group ids.
-  const requiresIn = reverseCsr(n, out[REQUIRES]);
-  const ofInSlot = new Int32Array(requiresIn.targets.length);
-  for (let s = 0; s < ofInSlot.length; s++) ofInSlot[s] = groupIndex.ofSlot[requiresIn.forwardSlot[s]];
-  inn[REQUIRES] = requiresIn;
 
   return {
     nodeCount: n,
@@ -218,12 +193,58 @@ export function compact(input: GraphInput): CompactGraph {
     annualValue,
     stated,
     anyUnstated,
-    out,
-    in: inn,
-    groups: { count: groupIndex.count, start: groupIndex.start, parent: groupIndex.parent, ofNode: groupIndex.ofNode, ofOutSlot: groupIndex.ofSlot, ofInSlot, names: groupIndex.names },
+    out: adjacency.out,
+    in: adjacency.in,
+    groups: adjacency.groups,
     order,
     rank,
     findings,
+  };
+}
+
+/** Node index by id. Fast path: no duplicate ids, so node i keeps index i (inserting backwards
+ *  makes the first occurrence win if there are duplicates, which the size check then detects). */
+function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: readonly GraphNode[]; index: Map<string, number> } {
+  const index = new Map<string, number>();
+  for (let i = input.length - 1; i >= 0; i--) index.set(input[i]!.id, i);
+  if (index.size === input.length) return { nodes: input, index };
+  index.clear();
+  const nodes: GraphNode[] = [];
+  for (const node of input) {
+    if (index.has(node.id)) {
+      findings.push({ code: "DUPLICATE_NODE", message: `node "${node.id}" appears more than once; the first is analysed` });
+      continue;
+    }
+    index.set(node.id, nodes.length);
+    nodes.push(node);
+  }
+  return { nodes, index };
+}
+
+/** CSR per kind and direction, and the alternatives groups (which reorder out-REQUIRES slots). */
+function buildAdjacency(
+  n: number,
+  from: Int32Array,
+  to: Int32Array,
+  ekind: Uint8Array,
+  edges: readonly GraphEdge[],
+  grouped: Uint8Array,
+  dropped: Uint8Array | undefined,
+): { out: [Csr, Csr, Csr, Csr]; in: [Csr, Csr, Csr, Csr]; groups: Groups } {
+  const out: [Csr, Csr, Csr, Csr] = [
+    buildCsr(n, from, to, ekind, REQUIRES, dropped),
+    buildCsr(n, from, to, ekind, SOURCED_FROM, dropped),
+    buildCsr(n, from, to, ekind, LOCATED_IN, dropped),
+    buildCsr(n, from, to, ekind, WITHIN, dropped),
+  ];
+  const groups = buildGroups(n, edges, out[REQUIRES], grouped);
+  const requiresIn = reverseCsr(n, out[REQUIRES]);
+  const ofInSlot = new Int32Array(requiresIn.targets.length);
+  for (let s = 0; s < ofInSlot.length; s++) ofInSlot[s] = groups.ofOutSlot[requiresIn.forwardSlot[s]];
+  return {
+    out,
+    in: [requiresIn, reverseCsr(n, out[SOURCED_FROM]), reverseCsr(n, out[LOCATED_IN]), reverseCsr(n, out[WITHIN])],
+    groups: { ...groups, ofInSlot },
   };
 }
 
@@ -233,83 +254,67 @@ function edgeRef(e: GraphEdge): { from: string; to: string; kind: string } {
 
 /**
  * Numbers the alternatives groups. Parents whose edges carry group names get their out-REQUIRES
- * slots reordered (stably, groups in order of first appearance) so every group is contiguous;
- * `csr` is modified in place for those parents only.
+ * slots reordered (stably: a group sits where its first member was, singletons keep their place)
+ * so every group is contiguous; `csr` is modified in place for those parents only.
  */
-function buildGroups(
-  n: number,
-  edges: readonly GraphEdge[],
-  csr: Csr,
-  namedGroups: boolean,
-): { count: number; start: Int32Array; parent: Int32Array; ofNode: Int32Array; ofSlot: Int32Array; names: Map<number, string> } {
+function buildGroups(n: number, edges: readonly GraphEdge[], csr: Csr, grouped: Uint8Array): Omit<Groups, "ofInSlot"> {
   const { offsets, targets, edges: slotEdge } = csr;
   const slots = targets.length;
   const ofNode = new Int32Array(n + 1);
-  const ofSlot = new Int32Array(slots);
+  const ofOutSlot = new Int32Array(slots);
   const names = new Map<number, string>();
   // At most one group per slot; trimmed below.
   const startAll = new Int32Array(slots + 1);
   const parentAll = new Int32Array(slots);
+  const slotName: (string | undefined)[] = [];
+  const emitted: boolean[] = [];
+  const t: number[] = [];
+  const e: number[] = [];
   let g = 0;
   for (let v = 0; v < n; v++) {
     ofNode[v] = g;
     const a = offsets[v];
     const b = offsets[v + 1];
-    if (a === b) continue;
-    let grouped = false;
-    if (namedGroups) {
-      for (let s = a; s < b; s++) if (edges[slotEdge[s]].group !== undefined) grouped = true;
-    }
-    if (!grouped) {
+    if (grouped[v] === 0) {
       for (let s = a; s < b; s++) {
         startAll[g] = s;
         parentAll[g] = v;
-        ofSlot[s] = g++;
+        ofOutSlot[s] = g++;
       }
       continue;
     }
-    // Named groups: local numbering by first appearance; ungrouped edges are singleton groups.
-    const local = new Map<string, number>();
-    const keyOf: number[] = [];
-    const groupName: (string | undefined)[] = [];
+    slotName.length = 0;
+    emitted.length = 0;
     for (let s = a; s < b; s++) {
-      const name = edges[slotEdge[s]].group;
-      if (name === undefined) {
-        keyOf.push(groupName.length);
-        groupName.push(undefined);
-      } else {
-        let k = local.get(name);
-        if (k === undefined) {
-          k = groupName.length;
-          local.set(name, k);
-          groupName.push(name);
-        }
-        keyOf.push(k);
-      }
+      slotName.push(edges[slotEdge[s]]!.group);
+      emitted.push(false);
     }
-    const perm = Array.from({ length: b - a }, (_, i) => i).sort((x, y) => keyOf[x] - keyOf[y] || x - y);
-    const t = perm.map((i) => targets[a + i]);
-    const e = perm.map((i) => slotEdge[a + i]);
-    let prevKey = -1;
-    for (let i = 0; i < perm.length; i++) {
-      const s = a + i;
-      targets[s] = t[i];
-      slotEdge[s] = e[i];
-      const key = keyOf[perm[i]];
-      if (key !== prevKey) {
-        startAll[g] = s;
-        parentAll[g] = v;
-        const name = groupName[key];
-        if (name !== undefined) names.set(g, name);
-        g++;
-        prevKey = key;
+    t.length = 0;
+    e.length = 0;
+    for (let i = 0; i < b - a; i++) {
+      if (emitted[i]) continue;
+      const name = slotName[i];
+      startAll[g] = a + t.length;
+      parentAll[g] = v;
+      if (name !== undefined) names.set(g, name);
+      for (let j = i; j < b - a; j++) {
+        if (emitted[j] || (j !== i && (name === undefined || slotName[j] !== name))) continue;
+        emitted[j] = true;
+        ofOutSlot[a + t.length] = g;
+        t.push(targets[a + j]);
+        e.push(slotEdge[a + j]);
+        if (name === undefined) break;
       }
-      ofSlot[s] = g - 1;
+      g++;
+    }
+    for (let i = 0; i < t.length; i++) {
+      targets[a + i] = t[i]!;
+      slotEdge[a + i] = e[i]!;
     }
   }
   ofNode[n] = g;
   startAll[g] = slots;
-  return { count: g, start: startAll.slice(0, g + 1), parent: parentAll.slice(0, g), ofNode, ofSlot, names };
+  return { count: g, start: startAll.slice(0, g + 1), parent: parentAll.slice(0, g), ofNode, ofOutSlot, names };
 }
 
 /** The index of an id, or -1. */

@@ -4,7 +4,8 @@
  * products (spofs.ts), so this is a sort, not another graph pass.
  *
  * Order: when any product has an `annualValue`, by value at risk (descending), then by count;
- * otherwise by count. Ties by id, so the ranking is stable.
+ * otherwise by count. Ties keep snapshot order (by id for store snapshots), so the ranking is
+ * stable and the sort compares numbers only.
  */
 import type { NodeKind } from "@chokepoint/graph-schema";
 import { KIND_NAMES, type CompactGraph } from "./compact";
@@ -32,15 +33,14 @@ export interface CriticalityRanking {
 export function rankCritical(g: CompactGraph, all: AllSpofs): { weighted: boolean; nodes: Int32Array } {
   let weighted = false;
   for (let i = 0; i < all.products.length; i++) if (g.annualValue[all.products[i]] === g.annualValue[all.products[i]]) weighted = true;
-  const list: number[] = [];
-  for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) list.push(v);
-  const ids = g.ids;
-  list.sort((a, b) => {
-    if (weighted && all.value[a] !== all.value[b]) return all.value[b] - all.value[a];
-    if (all.count[a] !== all.count[b]) return all.count[b] - all.count[a];
-    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
-  });
-  return { weighted, nodes: Int32Array.from(list) };
+  let size = 0;
+  for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) size++;
+  const nodes = new Int32Array(size);
+  size = 0;
+  for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) nodes[size++] = v;
+  const { value, count } = all;
+  nodes.sort((a, b) => (weighted && value[a] !== value[b] ? value[b] - value[a] : count[b] - count[a] || a - b));
+  return { weighted, nodes };
 }
 
 /** The ranking with product lists; `limit` keeps the top entries only. */

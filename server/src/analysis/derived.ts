@@ -2,13 +2,16 @@
 import { memoByGraph } from "./cache";
 import { buildDominance } from "./dominance";
 import { riskInputs } from "./risk";
-import { allSpofs } from "./spofs";
+import { allSpofs, markInferred } from "./spofs";
 
 /** D(n) for every node, as generators. */
 export const dominanceOf = memoByGraph((g) => buildDominance(g, false));
 /** The same, from stated edges only (for the `inferred` flags). Built only when some edge is not stated. */
 export const statedDominanceOf = memoByGraph((g) => buildDominance(g, true));
 /** SPOF sets of all products, with criticality counts. */
-export const allSpofsOf = memoByGraph((g) => allSpofs(g, dominanceOf(g), g.anyUnstated ? statedDominanceOf(g) : undefined));
+export const allSpofsOf = memoByGraph((g) => {
+  const all = allSpofs(g, dominanceOf(g));
+  return g.anyUnstated ? markInferred(g, statedDominanceOf(g), all) : all;
+});
 /** Inputs and scores of the risk score for every node. */
 export const riskInputsOf = memoByGraph((g) => riskInputs(g, dominanceOf(g), allSpofsOf(g)));

@@ -76,39 +76,63 @@ export class MeetWalker {
   /** Intersects I(acc[0..accLen)) with D(b); the result replaces `acc`. */
   private walk(accLen: number, b: number, view: GeneratorView): number {
     const { markA, markB, queued, rank, order } = this;
+    const overlay = view.overlay;
+    const useOverlay = overlay !== undefined;
+    let acc = this.acc;
+    // Fast path: one node on each side, following single-generator chains (CHK's two fingers).
+    if (accLen === 1) {
+      let a = acc[0];
+      for (;;) {
+        if (a === b) {
+          acc[0] = a;
+          return 1;
+        }
+        const top = rank[a] > rank[b] ? a : b;
+        let gens = view.gens;
+        let s = view.start[top];
+        let e = view.end[top];
+        if (useOverlay && overlay.stamp[top] === overlay.epoch) {
+          gens = overlay.gens;
+          s = overlay.start[top];
+          e = overlay.end[top];
+        }
+        if (e === s) return 0;
+        if (e - s > 1) break;
+        if (top === a) a = gens[s];
+        else b = gens[s];
+      }
+      acc[0] = a;
+    }
     const ep = ++this.epoch;
-    const acc = this.acc;
     const heap = this.heap;
     let size = 0;
     let countA = 0;
     let countB = 0;
-    const push = (x: number): void => {
-      queued[x] = ep;
-      let i = size++;
-      const r = rank[x];
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (heap[p] >= r) break;
-        heap[i] = heap[p];
-        i = p;
-      }
-      heap[i] = r;
-    };
-    for (let i = 0; i < accLen; i++) {
-      const x = acc[i];
-      if (markA[x] !== ep) {
+    for (let i = 0; i <= accLen; i++) {
+      const x = i < accLen ? acc[i] : b;
+      if (i < accLen) {
+        if (markA[x] === ep) continue;
         markA[x] = ep;
         countA++;
-        if (queued[x] !== ep) push(x);
+      } else {
+        markB[x] = ep;
+        countB = 1;
       }
+      if (queued[x] === ep) continue;
+      queued[x] = ep;
+      let h = size++;
+      const r = rank[x];
+      while (h > 0) {
+        const p = (h - 1) >> 1;
+        if (heap[p] >= r) break;
+        heap[h] = heap[p];
+        h = p;
+      }
+      heap[h] = r;
     }
-    markB[b] = ep;
-    countB = 1;
-    if (queued[b] !== ep) push(b);
     if (this.next.length < acc.length) this.next = new Int32Array(acc.length);
     let out = this.next;
     let outLen = 0;
-    const overlay = view.overlay;
     while (countA > 0 && countB > 0) {
       // Pop the highest rank.
       const top = heap[0];
@@ -141,7 +165,7 @@ export class MeetWalker {
       let gens = view.gens;
       let s = view.start[v];
       let e = view.end[v];
-      if (overlay !== undefined && overlay.stamp[v] === overlay.epoch) {
+      if (useOverlay && overlay.stamp[v] === overlay.epoch) {
         gens = overlay.gens;
         s = overlay.start[v];
         e = overlay.end[v];
@@ -156,13 +180,24 @@ export class MeetWalker {
           markB[x] = ep;
           countB++;
         }
-        if (queued[x] !== ep) push(x);
+        if (queued[x] === ep) continue;
+        queued[x] = ep;
+        let h = size++;
+        const r = rank[x];
+        while (h > 0) {
+          const p = (h - 1) >> 1;
+          if (heap[p] >= r) break;
+          heap[h] = heap[p];
+          h = p;
+        }
+        heap[h] = r;
       }
     }
     // Swap buffers: the output becomes the accumulator.
-    this.next = this.acc;
-    this.acc = out;
-    if (this.next.length < out.length) this.next = new Int32Array(out.length);
+    this.next = acc;
+    acc = out;
+    this.acc = acc;
+    if (this.next.length < acc.length) this.next = new Int32Array(acc.length);
     return outLen;
   }
 }

@@ -9,10 +9,40 @@
  * with any non-stated edge never counts as lost, and non-stated LOCATED_IN/WITHIN edges carry no
  * failure. Comparing both runs tells whether a verdict rests on a non-stated edge.
  */
+import { memoByGraph } from "./cache";
 import { LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
 
 /** Never reaches zero: the reason is unusable in a stated-only derivation. */
 const NEVER = 0x3fffffff;
+
+/** Initial counters per item (sources) and per group (members), for both modes; once per graph. */
+interface Counters {
+  readonly srcFull: Int32Array;
+  readonly grpFull: Int32Array;
+}
+
+function counters(g: CompactGraph, statedOnly: boolean): Counters {
+  const n = g.nodeCount;
+  const src = g.out[SOURCED_FROM]!;
+  const srcFull = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    const a = src.offsets[v];
+    const b = src.offsets[v + 1];
+    srcFull[v] = b - a;
+    if (statedOnly) for (let s = a; s < b; s++) if (g.stated[src.edges[s]] === 0) srcFull[v] = NEVER;
+  }
+  const req = g.out[REQUIRES]!;
+  const { start, count } = g.groups;
+  const grpFull = new Int32Array(count);
+  for (let gi = 0; gi < count; gi++) {
+    grpFull[gi] = start[gi + 1] - start[gi];
+    if (statedOnly) for (let s = start[gi]; s < start[gi + 1]; s++) if (g.stated[req.edges[s]] === 0) grpFull[gi] = NEVER;
+  }
+  return { srcFull, grpFull };
+}
+
+const fullCounters = memoByGraph((g) => counters(g, false));
+const statedCounters = memoByGraph((g) => counters(g, true));
 
 export class Propagator {
   private readonly downStamp: Int32Array;
@@ -42,21 +72,9 @@ export class Propagator {
     this.grpStamp = new Int32Array(g.groups.count);
     this.queue = new Int32Array(n);
     this.down = this.queue;
-    const src = g.out[SOURCED_FROM]!;
-    this.srcFull = new Int32Array(n);
-    for (let v = 0; v < n; v++) {
-      const a = src.offsets[v];
-      const b = src.offsets[v + 1];
-      this.srcFull[v] = b - a;
-      if (statedOnly) for (let s = a; s < b; s++) if (g.stated[src.edges[s]] === 0) this.srcFull[v] = NEVER;
-    }
-    const req = g.out[REQUIRES]!;
-    const { start } = g.groups;
-    this.grpFull = new Int32Array(g.groups.count);
-    for (let gi = 0; gi < g.groups.count; gi++) {
-      this.grpFull[gi] = start[gi + 1] - start[gi];
-      if (statedOnly) for (let s = start[gi]; s < start[gi + 1]; s++) if (g.stated[req.edges[s]] === 0) this.grpFull[gi] = NEVER;
-    }
+    const c = statedOnly ? statedCounters(g) : fullCounters(g);
+    this.srcFull = c.srcFull;
+    this.grpFull = c.grpFull;
   }
 
   isDown(v: number): boolean {

@@ -14,7 +14,7 @@
  *    explanation (the failed node and what it took down). Exposed when survive < recover.
  */
 import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
-import { isItem, KIND_NAMES, LOCATED_IN, PRODUCT, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { isItem, KIND_NAMES, PRODUCT, REQUIRES, SOURCED_FROM, type CompactGraph } from "./compact";
 import { Propagator } from "./propagate";
 import { resolveIds } from "./resolve";
 import { describePath, type Step } from "./steps";
@@ -98,23 +98,21 @@ export function explanationLinks(g: CompactGraph, prop: Propagator, failed: read
     seen[f] = 1;
     queue.push(f);
   }
-  const reqIn = g.in[REQUIRES]!;
   const ofInSlot = g.groups.ofInSlot;
-  const srcIn = g.in[SOURCED_FROM]!;
-  const locIn = g.in[LOCATED_IN]!;
-  const witIn = g.in[WITHIN]!;
   for (let head = 0; head < queue.length; head++) {
     const c = queue[head]!;
-    const reach = (p: number): void => {
-      if (seen[p] === 1 || !prop.isDown(p)) return;
-      seen[p] = 1;
-      next[p] = c;
-      queue.push(p);
-    };
-    for (let s = reqIn.offsets[c]; s < reqIn.offsets[c + 1]; s++) if (prop.groupLost(ofInSlot[s])) reach(reqIn.targets[s]);
-    for (let s = srcIn.offsets[c]; s < srcIn.offsets[c + 1]; s++) if (prop.sourcesLost(srcIn.targets[s])) reach(srcIn.targets[s]);
-    for (let s = locIn.offsets[c]; s < locIn.offsets[c + 1]; s++) reach(locIn.targets[s]);
-    for (let s = witIn.offsets[c]; s < witIn.offsets[c + 1]; s++) reach(witIn.targets[s]);
+    for (let k = 0; k < 4; k++) {
+      const csr = g.in[k]!;
+      for (let s = csr.offsets[c]; s < csr.offsets[c + 1]; s++) {
+        const p = csr.targets[s];
+        if (seen[p] === 1 || !prop.isDown(p)) continue;
+        // A step is a reason only if the whole group (or every source) of p is down.
+        if (k === REQUIRES ? !prop.groupLost(ofInSlot[s]) : k === SOURCED_FROM && !prop.sourcesLost(p)) continue;
+        seen[p] = 1;
+        next[p] = c;
+        queue.push(p);
+      }
+    }
   }
   return next;
 }

@@ -114,7 +114,8 @@ export function productSpofs(g: CompactGraph, dom: Dominance, stated: Dominance 
   return { product, node, after: walk.after.slice(0, len), slot: walk.slot.slice(0, len), inferred };
 }
 
-export function allSpofs(g: CompactGraph, dom: Dominance, stated: Dominance | undefined): AllSpofs {
+/** SPOF sets and criticality counts of every product; `inferred` is filled by `markInferred`. */
+export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   const n = g.nodeCount;
   const { kind, annualValue } = g;
   let productCount = 0;
@@ -123,13 +124,10 @@ export function allSpofs(g: CompactGraph, dom: Dominance, stated: Dominance | un
   const offsets = new Int32Array(productCount + 1);
   const count = new Int32Array(n);
   const value = new Float64Array(n);
-  const inferredCount = new Int32Array(n);
   const walk = new GeneratorWalk(n);
-  const marks = stated !== undefined && g.anyUnstated ? new GeneratorWalk(n) : undefined;
   let node: Int32Array = new Int32Array(1024);
   let after: Int32Array = new Int32Array(1024);
   let slot: Int32Array = new Int32Array(1024);
-  let inferred = new Uint8Array(1024);
   let total = 0;
   let p = 0;
   for (let v = 0; v < n; v++) {
@@ -143,24 +141,16 @@ export function allSpofs(g: CompactGraph, dom: Dominance, stated: Dominance | un
       node = grow(node, size);
       after = grow(after, size);
       slot = grow(slot, size);
-      const f = new Uint8Array(size);
-      f.set(inferred);
-      inferred = f;
     }
     node.set(walk.node.subarray(0, len), total);
     after.set(walk.after.subarray(0, len), total);
     slot.set(walk.slot.subarray(0, len), total);
     const w = annualValue[v];
     const weighted = w === w; // not NaN
-    const ep = marks !== undefined && stated !== undefined ? marks.mark(stated, v) : 0;
     for (let i = 0; i < len; i++) {
       const x = walk.node[i];
       count[x]++;
       if (weighted) value[x] += w;
-      if (marks !== undefined && marks.stamp[x] !== ep) {
-        inferred[total + i] = 1;
-        inferredCount[x]++;
-      }
     }
     total += len;
   }
@@ -171,11 +161,31 @@ export function allSpofs(g: CompactGraph, dom: Dominance, stated: Dominance | un
     node: node.slice(0, total),
     after: after.slice(0, total),
     slot: slot.slice(0, total),
-    inferred: inferred.slice(0, total),
+    inferred: new Uint8Array(total),
     count,
     value,
-    inferredCount,
+    inferredCount: new Int32Array(n),
   };
+}
+
+/**
+ * Fills `inferred` and `inferredCount` of a fresh `allSpofs` result from the stated-only
+ * dominance: a verdict is inferred when x is not in the product's stated-only D.
+ */
+export function markInferred(g: CompactGraph, stated: Dominance, all: AllSpofs): AllSpofs {
+  if (!g.anyUnstated) return all;
+  const marks = new GeneratorWalk(g.nodeCount);
+  for (let i = 0; i < all.products.length; i++) {
+    const ep = marks.mark(stated, all.products[i]);
+    for (let j = all.offsets[i]; j < all.offsets[i + 1]; j++) {
+      const x = all.node[j];
+      if (marks.stamp[x] !== ep) {
+        all.inferred[j] = 1;
+        all.inferredCount[x]++;
+      }
+    }
+  }
+  return all;
 }
 
 function grow(a: Int32Array, size: number): Int32Array {

@@ -1,0 +1,191 @@
+/**
+ * Engine benchmark (DESIGN §7): at each size, on a seeded synthetic supply graph, times
+ *   compact (ids → integers, CSR, groups, cycle check, topological order),
+ *   SPOF sets of all products + criticality (dominance, walks, ranking), and separately the
+ *   non-stated flags of those verdicts (stated-only dominance and walks),
+ *   one scenario (a country; and a whole bloc),
+ *   order-2 cut sets of the largest flagship product (limit 100, and exhaustive),
+ *   the full analyze report (JSON),
+ * as medians of a few runs after a warm-up run, in wall and CPU time, each also as a ratio to a
+ * bare typed-array sweep over the same CSR edges measured just before the step (absolute times
+ * drift on shared machines; ratios do less).
+ * Peak RSS and heap are sampled after every step. Single thread.
+ */
+import { performance } from "node:perf_hooks";
+import { compact, type CompactGraph } from "../../server/src/analysis/compact";
+import { rankCritical } from "../../server/src/analysis/criticality";
+import { orderTwoCuts, MAX_CUT_LIMIT } from "../../server/src/analysis/cutsets";
+import { buildDominance } from "../../server/src/analysis/dominance";
+import { analyzeReport } from "../../server/src/analysis/report";
+import { scenarioOf } from "../../server/src/analysis/scenario";
+import { allSpofs, markInferred } from "../../server/src/analysis/spofs";
+import { generateSupplyGraph } from "../synthetic/generate";
+
+export interface EngineBenchOptions {
+  readonly sizes: readonly number[];
+  /** Runs per step (median); default 5, 3 from 10^6 nodes. */
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface BenchRow {
+  readonly size: number;
+  readonly step: string;
+  /** Median wall time. */
+  readonly ms: number;
+  /** Median CPU time of this process. */
+  readonly cpuMs: number;
+  /** CPU time / CPU time of the baseline sweep measured just before this step. */
+  readonly ratio: number;
+  readonly note: string;
+  /** Budget check at 10^6 nodes (DESIGN §7), when the step has one; judged on CPU time. */
+  readonly budget?: { readonly limit: string; readonly ok: boolean };
+}
+
+export interface EngineBenchResult {
+  readonly rows: readonly BenchRow[];
+  readonly memory: readonly { size: number; peakRssMb: number; peakHeapMb: number }[];
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+interface Timing<T> {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly value: T;
+}
+
+/**
+ * Median of `runs` timed runs after one untimed warm-up run (so the JIT has compiled the code).
+ * Both wall time and this process's CPU time are kept: on a shared machine the CPU time is what
+ * the step costs, the wall time is what a user waits.
+ */
+function time<T>(runs: number, f: () => T): Timing<T> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let value = f();
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    value = f();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { ms: median(wall), cpuMs: median(cpu), value };
+}
+
+/** The baseline: one bare pass over every CSR slot of every edge kind. */
+function sweep(g: CompactGraph): number {
+  let acc = 0;
+  for (let k = 0; k < 4; k++) {
+    const { offsets, targets } = g.out[k]!;
+    const n = g.nodeCount;
+    for (let v = 0; v < n; v++) for (let s = offsets[v]; s < offsets[v + 1]; s++) acc = (acc + (targets[s] ^ v)) | 0;
+  }
+  return acc;
+}
+
+export function runEngineBench(options: EngineBenchOptions): EngineBenchResult {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const rows: BenchRow[] = [];
+  const memory: { size: number; peakRssMb: number; peakHeapMb: number }[] = [];
+  if (!gc) log("(run node with --expose-gc for steadier numbers)");
+  for (const size of options.sizes) {
+    const runs = options.runs ?? (size >= 1e6 ? 3 : 5);
+    let peakHeap = 0;
+    const t0 = performance.now();
+    const synthetic = generateSupplyGraph({ nodes: size, ...(options.seed !== undefined && { seed: options.seed }) });
+    const generated = performance.now() - t0;
+    const m = synthetic.edges.length;
+    const n = synthetic.nodes.length;
+    log(`\n== ${n.toLocaleString("en")} nodes, ${m.toLocaleString("en")} edges (generated in ${generated.toFixed(0)} ms; ${runs} runs per step after a warm-up, medians) ==`);
+    const at1M = n >= 1e6 * 0.95;
+    let g: CompactGraph | undefined;
+    /** Times a step, with a baseline sweep measured right before it for the ratio. */
+    const step = <T>(name: string, stepRuns: number, f: () => T, note: (t: Timing<T>) => string, budget?: (t: Timing<T>) => { limit: string; ok: boolean }): Timing<T> => {
+      const base = g === undefined ? undefined : time(5, () => sweep(g!));
+      const t = time(stepRuns, f);
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      const b = budget?.(t);
+      rows.push({ size: n, step: name, ms: t.ms, cpuMs: t.cpuMs, ratio: base ? t.cpuMs / Math.max(base.cpuMs, 1e-3) : 1, note: note(t), ...(b && at1M && { budget: b }) });
+      return t;
+    };
+    const built = step(
+      "compact (ids → CSR, groups, order)",
+      runs,
+      () => compact(synthetic),
+      (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`,
+      (t) => ({ limit: "≥ 10M edges/s", ok: m / t.cpuMs / 1e3 >= 10 }),
+    );
+    g = built.value;
+    const graph = g;
+    step("baseline sweep (all CSR edges)", 5, () => sweep(graph), (t) => `${(m / t.cpuMs / 1e3).toFixed(0)}M edges/s`);
+    const spof = step(
+      "SPOF sets, all products + criticality",
+      runs,
+      () => {
+        const all = allSpofs(graph, buildDominance(graph, false));
+        return { all, ranked: rankCritical(graph, all) };
+      },
+      (t) => `${t.value.all.products.length} products, ${t.value.all.node.length} verdicts, ${t.value.ranked.nodes.length} critical nodes`,
+      (t) => ({ limit: "≤ 1000 ms", ok: t.cpuMs <= 1000 }),
+    );
+    step(
+      "  + non-stated flags (stated-only pass)",
+      runs,
+      () => markInferred(graph, buildDominance(graph, true), { ...spof.value.all, inferred: new Uint8Array(spof.value.all.node.length), inferredCount: new Int32Array(n) }),
+      (t) => `${t.value.inferred.reduce((a, b) => a + b, 0)} verdicts rest on non-stated edges`,
+    );
+    for (const [label, region] of [
+      ["scenario: fail a country", synthetic.country],
+      ["scenario: fail a bloc", synthetic.bloc],
+    ] as const) {
+      const v = graph.index.get(region)!;
+      step(
+        label,
+        runs,
+        () => scenarioOf(graph, [v]),
+        (t) => `${t.value.disabled.length} products disabled, ${Object.values(t.value.unavailable).reduce((a, b) => a + b, 0)} nodes down`,
+        (t) => ({ limit: "≤ 200 ms", ok: t.cpuMs <= 200 }),
+      );
+    }
+    const dom = buildDominance(graph, false);
+    const flagship = graph.index.get(synthetic.flagships[0]!)!;
+    step(
+      "order-2 cut sets, flagship (limit 100)",
+      runs,
+      () => orderTwoCuts(graph, dom, flagship, 100),
+      (t) => `cone ${t.value.coneSize} nodes, ${t.value.pairs.length} pairs${t.value.truncated ? " (more exist)" : ""}`,
+      (t) => ({ limit: "≤ 100 ms (cone ≤ 10^4)", ok: t.cpuMs <= 100 || t.value.coneSize > 1e4 }),
+    );
+    step(
+      "order-2 cut sets, flagship (exhaustive)",
+      Math.min(runs, 3),
+      () => orderTwoCuts(graph, dom, flagship, MAX_CUT_LIMIT),
+      (t) => `cone ${t.value.coneSize} nodes, ${t.value.pairs.length} pairs${t.value.truncated ? " (capped)" : ""}`,
+    );
+    step("analyze report (compact + all + JSON)", 1, () => JSON.stringify(analyzeReport(compact(synthetic))).length, (t) => `${(t.value / 1e6).toFixed(1)} MB of JSON`);
+    gc?.();
+    memory.push({ size: n, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 2 ** 20 });
+    printSize(log, rows.filter((r) => r.size === n), memory[memory.length - 1]!);
+  }
+  return { rows, memory };
+}
+
+function printSize(log: (line: string) => void, rows: readonly BenchRow[], mem: { peakRssMb: number; peakHeapMb: number }): void {
+  const w = Math.max(...rows.map((r) => r.step.length));
+  log(`${"step".padEnd(w)}  ${"wall ms".padStart(9)}  ${"cpu ms".padStart(9)}  ${"× sweep".padStart(8)}  note`);
+  for (const r of rows) {
+    const budget = r.budget ? `  [${r.budget.ok ? "meets" : "MISSES"} ${r.budget.limit}]` : "";
+    log(`${r.step.padEnd(w)}  ${r.ms.toFixed(2).padStart(9)}  ${r.cpuMs.toFixed(2).padStart(9)}  ${r.ratio.toFixed(1).padStart(8)}  ${r.note}${budget}`);
+  }
+  log(`peak RSS ${mem.peakRssMb.toFixed(0)} MB (process so far), peak heap ${mem.peakHeapMb.toFixed(0)} MB`);
+}

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: the benchmarks of DESIGN §7, each printing ratios to a baseline measured in the
+ * same run. Sizes: BENCH_SIZES (e.g. "1e3,1e4") or `--sizes 1e3,1e4`; default 1e3,1e4,1e5,1e6.
+ * Add further benchmarks as steps below.
+ */
+import { parseArgs } from "node:util";
+import { runEngineBench } from "./engine";
+
+function sizesFrom(raw: string): number[] {
+  const sizes = raw.split(",").map((s) => Number(s.trim()));
+  if (sizes.length === 0 || sizes.some((s) => !Number.isFinite(s) || s < 100)) throw new Error(`bad sizes "${raw}": expected numbers ≥ 100 such as 1e3,1e4`);
+  return sizes;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { sizes: { type: "string" } }, strict: true });
+  const sizes = sizesFrom(values.sizes ?? process.env.BENCH_SIZES ?? "1e3,1e4,1e5,1e6");
+  process.stdout.write(`chokepoint bench — node ${process.version}, sizes ${sizes.join(", ")}\n`);
+  runEngineBench({ sizes });
+}
+
+main();

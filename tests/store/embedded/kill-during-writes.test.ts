@@ -18,12 +18,16 @@ import { DIST_STORE, GraphModel, assertFreshBuild, contentOf, edge, node, prng, 
 const KILLS = 20;
 const SEED = 0xc0ffee;
 const STEPS = 600;
-const FILLER = 1500;
+const FILLER = 1000;
 const SNAPSHOT_EVERY_RECORDS = 6;
 /** Small, so that the larger writes span several log records and must commit as one. */
 const LOG_PART_BYTES = 2048;
 
 type Step = { batch: ChangeBatch } | { import: InterchangeGraph };
+
+function isMultiRecordStep(s: number): boolean {
+  return s % 3 === 0;
+}
 
 function progress(step: number) {
   return node("progress", "Product", { attrs: { step } });
@@ -36,14 +40,14 @@ function seedGraph(): InterchangeGraph {
 }
 
 /** Step s (1-based) always moves `progress` to s, adds w-s chained from w-(s-1), deletes an older
- *  link every 4th step (cascading its edges), rewrites a block of filler every 7th (a multi-record
+ *  link every 4th step (cascading its edges), rewrites a block of 120 filler nodes every 3rd (a multi-record
  *  write) and arrives as an import every 9th. */
 function sequence(): Step[] {
   const steps: Step[] = [];
   for (let s = 1; s <= STEPS; s++) {
     const upsertNodes = [progress(s), node(`w-${s}`, "Component", { attrs: { at: s } })];
     const upsertEdges = s > 1 ? [edge(`w-${s - 1}`, `w-${s}`)] : [];
-    if (s % 7 === 0) for (let k = 0; k < 40; k++) upsertNodes.push(node(`filler-${(s * 40 + k) % FILLER}`, "Material", { attrs: { touched: s } }));
+    if (isMultiRecordStep(s)) for (let k = 0; k < 120; k++) upsertNodes.push(node(`filler-${(s * 120 + k) % FILLER}`, "Material", { attrs: { touched: s } }));
     if (s % 9 === 0) {
       steps.push({ import: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents: [], nodes: upsertNodes, edges: upsertEdges } });
       continue;
@@ -75,10 +79,47 @@ interface Round {
   readonly sawReady: boolean;
 }
 
-/** Runs the child until the kill moment, then SIGKILLs it and collects every ack it printed. */
-function runChild(args: string[], moment: { afterAcks: number | null; delayMs: number }): Promise<Round> {
+type CrashOp = "write" | "sync" | "datasync" | "rename" | "truncate";
+
+/** When the child dies: SIGKILL from the parent `delayMs` after spawn (start-up, recovery,
+ *  seeding) or after `afterAcks` acknowledgements; or SIGKILL it sends itself just before or
+ *  after its `nth` call of one file operation once it is writing (see fixtures/kill-writer.js). */
+type Moment =
+  | { readonly by: "parent"; readonly afterAcks: number | null; readonly delayMs: number }
+  | { readonly by: "self"; readonly op: CrashOp; readonly nth: number; readonly when: "before" | "after" };
+
+function describeMoment(m: Moment): string {
+  if (m.by === "self") return `${m.when} ${m.op} #${m.nth}`;
+  return m.afterAcks === null ? `${m.delayMs}ms after spawn` : `${m.afterAcks} acks + ${m.delayMs}ms`;
+}
+
+/** 20 moments: a fixed mix of kinds (so every crash point is covered on every run), with the
+ *  counts and delays drawn from the seeded PRNG. */
+function moments(rnd: () => number): Moment[] {
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const when = () => pick(["before", "after"] as const);
+  const plan: (() => Moment)[] = [
+    () => ({ by: "parent", afterAcks: null, delayMs: Math.floor(rnd() * 150) }),
+    () => ({ by: "parent", afterAcks: Math.floor(rnd() * 8), delayMs: Math.floor(rnd() * 5) }),
+    () => ({ by: "self", op: "write", nth: 1 + Math.floor(rnd() * 40), when: when() }),
+    () => ({ by: "self", op: "datasync", nth: 1 + Math.floor(rnd() * 8), when: when() }),
+    () => ({ by: "self", op: "rename", nth: 1 + Math.floor(rnd() * 2), when: when() }),
+    () => ({ by: "self", op: "truncate", nth: 1 + Math.floor(rnd() * 2), when: when() }),
+    () => ({ by: "self", op: "sync", nth: 1 + Math.floor(rnd() * 4), when: when() }),
+  ];
+  const kinds = [0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4, 4, 4, 5, 5, 6, 6];
+  for (let i = kinds.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [kinds[i], kinds[j]] = [kinds[j]!, kinds[i]!];
+  }
+  return kinds.map((k) => plan[k]!());
+}
+
+/** Runs the child until it is killed and collects every ack it printed. */
+function runChild(args: readonly string[], moment: Moment): Promise<Round> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const crashPlan = moment.by === "self" ? { op: moment.op, nth: moment.nth, when: moment.when } : null;
+    const child = spawn(process.execPath, [...args, JSON.stringify(crashPlan)], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     let acks = 0;
@@ -86,7 +127,7 @@ function runChild(args: string[], moment: { afterAcks: number | null; delayMs: n
     let sawReady = false;
     let killScheduled = false;
     const kill = () => {
-      if (killScheduled) return;
+      if (killScheduled || moment.by !== "parent") return;
       killScheduled = true;
       setTimeout(() => child.kill("SIGKILL"), moment.delayMs);
     };
@@ -100,12 +141,13 @@ function runChild(args: string[], moment: { afterAcks: number | null; delayMs: n
         if (word === "ready") {
           sawReady = true;
           acked = Math.max(acked, Number(n));
-          if (moment.afterAcks === 0) kill();
         } else if (word === "ack") {
           acks++;
           acked = Math.max(acked, Number(n));
-          if (moment.afterAcks !== null && acks >= moment.afterAcks) kill();
+        } else {
+          continue;
         }
+        if (moment.by === "parent" && moment.afterAcks !== null && acks >= moment.afterAcks) kill();
       }
     });
     child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
@@ -114,7 +156,7 @@ function runChild(args: string[], moment: { afterAcks: number | null; delayMs: n
       if (signal !== "SIGKILL") reject(new Error(`writer exited on its own (code ${code}): ${err}`));
       else resolvePromise({ acked, sawReady });
     });
-    if (moment.afterAcks === null) kill();
+    if (moment.by === "parent" && moment.afterAcks === null) kill();
   });
 }
 
@@ -132,16 +174,13 @@ describe("embedded store: kill -9 during writes", () => {
       const dataDir = join(tmp.dir, "data");
       const args = [join(__dirname, "fixtures/kill-writer.js"), DIST_STORE, dataDir, sequenceFile, seedFile, String(SNAPSHOT_EVERY_RECORDS), String(LOG_PART_BYTES)];
       const states = expectedStates(steps, STEPS);
-      const rnd = prng(SEED);
+      const plan = moments(prng(SEED));
 
       let verified: number | null = null;
       const stats = { moments: [] as string[], tornTails: 0, duringSnapshot: 0, inFlightLanded: 0 };
       for (let round = 0; round < KILLS; round++) {
-        const early = rnd() < 0.2;
-        const moment = early
-          ? { afterAcks: null, delayMs: Math.floor(rnd() * 150) }
-          : { afterAcks: Math.floor(rnd() * 10), delayMs: Math.floor(rnd() * 6) };
-        stats.moments.push(early ? `${moment.delayMs}ms after spawn` : `${moment.afterAcks} acks + ${moment.delayMs}ms`);
+        const moment = plan[round]!;
+        stats.moments.push(describeMoment(moment));
         const { acked } = await runChild(args, moment);
         if (existsSync(join(dataDir, SNAPSHOT_TEMP))) stats.duringSnapshot++;
 

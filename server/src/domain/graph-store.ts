@@ -31,6 +31,9 @@ export interface ChangeBatch {
   readonly upsertDocuments?: readonly SourceDocument[];
 }
 
+/** Counts are of stored objects that actually changed: an upsert equal to what is stored, or a
+ *  delete of something absent, counts 0. `edgesDeleted` includes edges removed because an endpoint
+ *  was deleted. */
 export interface ApplyResult {
   /** The data version after the write (unchanged if the batch changed nothing). */
   readonly version: number;
@@ -44,7 +47,7 @@ export interface NodeQuery {
   readonly kind?: NodeKind;
   readonly category?: Category;
   readonly flag?: Flag;
-  /** Case-insensitive substring of id, zh name, en name or an alias. */
+  /** Case-insensitive substring of id, zh name, en name or an alias, compared in NFC. */
   readonly search?: string;
   /** 1..MAX_PAGE_SIZE, default DEFAULT_PAGE_SIZE. */
   readonly first?: number;
@@ -75,7 +78,8 @@ export interface NodeWithEdges {
 }
 
 /** An immutable view of the whole graph at one data version, for the analysis engine. Arrays and
- *  the objects in them are frozen; the same version always yields equal content. */
+ *  the objects in them are frozen; the same version always yields equal content, in the export
+ *  order (documents and nodes by id, edges by (from, kind, to)). */
 export interface GraphSnapshot {
   readonly version: number;
   readonly documents: readonly SourceDocument[];
@@ -112,7 +116,9 @@ export interface GraphStore {
   readonly kind: "embedded" | "neo4j";
   /** Current data version; changes on every write that changes data. */
   version(): Promise<number>;
-  /** Atomic batch write, validated as a whole (endpoints, endpoint kinds) before anything is written. */
+  /** Atomic batch write, validated as a whole (shapes, endpoints, endpoint kinds — also of stored
+   *  edges when a node changes kind) before anything is written. REQUIRES cycles are not rejected
+   *  here: the analysis reports and breaks them. */
   apply(batch: ChangeBatch): Promise<ApplyResult>;
   getNode(id: string): Promise<NodeWithEdges | null>;
   listNodes(query?: NodeQuery): Promise<Page<GraphNode>>;

@@ -11,6 +11,7 @@ import {
   type GraphNode,
   type InterchangeGraph,
   type Problem,
+  type SourceDocument,
 } from "@chokepoint/graph-schema";
 import type {
   ApplyResult,
@@ -158,16 +159,18 @@ export class EmbeddedGraphStore implements GraphStore {
     return { version: this.state.version, ...this.state.counts() };
   }
 
-  /** Cached per version: every caller at one version shares one frozen object. Items come in
-   *  storage order (stable for a given history), not sorted; `exportGraph` is the sorted view. */
+  /** Cached per version: every caller at one version shares one frozen object. Items are in the
+   *  export order (documents and nodes by id, edges by (from, kind, to)), so analyses see the same
+   *  arrays whatever the store's history, and the same as from the Neo4j adapter. */
   async snapshot(): Promise<GraphSnapshot> {
     this.assertOpen();
     if (this.cachedSnapshot?.version !== this.state.version) {
+      const { documents, nodes, edges } = this.sortedContent();
       this.cachedSnapshot = Object.freeze({
         version: this.state.version,
-        documents: Object.freeze([...this.state.documents.values()]),
-        nodes: Object.freeze([...this.state.nodes.values()]),
-        edges: Object.freeze([...this.state.edges.values()]),
+        documents: Object.freeze(documents),
+        nodes: Object.freeze(nodes),
+        edges: Object.freeze(edges),
       });
     }
     return this.cachedSnapshot;
@@ -175,14 +178,14 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async exportGraph(): Promise<InterchangeGraph> {
     this.assertOpen();
+    return { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, ...this.sortedContent() };
+  }
+
+  private sortedContent(): { documents: SourceDocument[]; nodes: GraphNode[]; edges: GraphEdge[] } {
     const documents = [...this.state.documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return {
-      format: INTERCHANGE_FORMAT,
-      version: INTERCHANGE_VERSION,
-      documents,
-      nodes: this.state.sortedNodeIds().map((id) => this.state.nodes.get(id)!),
-      edges: this.state.sortedEdgeKeys().map((k) => this.state.edges.get(k)!),
-    };
+    const nodes = this.state.sortedNodeIds().map((id) => this.state.nodes.get(id)!);
+    const edges = this.state.sortedEdgeKeys().map((k) => this.state.edges.get(k)!);
+    return { documents, nodes, edges };
   }
 
   async health(): Promise<StoreHealth> {

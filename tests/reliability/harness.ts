@@ -166,9 +166,10 @@ const LEAKS: readonly [string, RegExp][] = [
   ["JS error class", /\b(TypeError|ReferenceError|RangeError|SyntaxError: Unexpected)/],
 ];
 
-/** Names the first kind of leak found in a response body, or undefined. */
-export function leakIn(text: string): string | undefined {
-  for (const [name, re] of LEAKS) if (re.test(text)) return name;
+/** Names the first kind of leak found in a response body, or undefined. Text the caller sent
+ *  (`sent`) may come back in an error message about it, so a pattern it also matches is skipped. */
+export function leakIn(text: string, sent = ""): string | undefined {
+  for (const [name, re] of LEAKS) if (re.test(text) && !re.test(sent)) return name;
   return undefined;
 }
 

@@ -37,6 +37,7 @@ export function makeFormatError(log: ErrorLogger) {
       const problems = original.problems.slice(0, 100).map((p) => ({ code: p.code, path: p.path, message: p.message, ...(p.row !== undefined && { row: p.row }), ...(p.column !== undefined && { column: p.column }) }));
       return { ...base, message: original.message, extensions: { code: original.code, ...(problems.length > 0 && { problems }) } };
     }
+    if (isVariableErrorLimit(original)) return { ...base, extensions: { code: "BAD_USER_INPUT" } };
     const code = formatted.extensions?.code;
     if (typeof code === "string" && (REQUEST_ERROR_CODES.has(code) || isOwnGraphQLError(original))) {
       return { ...base, extensions: { code } };
@@ -50,4 +51,11 @@ export function makeFormatError(log: ErrorLogger) {
 /** A GraphQLError we raised deliberately (userError), as opposed to one wrapping a crash. */
 function isOwnGraphQLError(e: unknown): boolean {
   return e instanceof GraphQLError && e.originalError === undefined && typeof e.extensions.code === "string";
+}
+
+/** graphql-js stops coercing variables after 50 errors and says so in an uncoded GraphQLError,
+ *  which Apollo would report as an internal error: it is the caller's bad input (found by fuzzing
+ *  with a 300-item list of wrong values). */
+function isVariableErrorLimit(e: unknown): boolean {
+  return e instanceof GraphQLError && e.originalError === undefined && e.message.startsWith("Too many errors processing variables");
 }

@@ -1,4 +1,3 @@
-import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
   ChokepointError,
@@ -26,12 +25,13 @@ import type {
   Page,
   StoreHealth,
 } from "../../domain/graph-store";
-import { ChangeLog } from "./change-log";
-import { DirLock } from "./dir-lock";
+import type { ChangeLog } from "./change-log";
+import type { DirLock } from "./dir-lock";
 import { errnoCode } from "./durable-fs";
-import { GraphState } from "./graph-state";
+import type { GraphState } from "./graph-state";
+import { openDirectory } from "./open-directory";
 import { listEdges, listNodes } from "./queries";
-import { readSnapshotFile, removeSnapshotTemp, writeSnapshotFile } from "./snapshot-file";
+import { writeSnapshotFile } from "./snapshot-file";
 import { stderrLogger, type StoreLogger } from "./store-logger";
 import { isEmptyChange } from "./stored-change";
 import { BATCH_PATHS, IMPORT_PATHS, importInput, planWrite, type InputPaths, type WriteInput } from "./write-plan";
@@ -83,38 +83,26 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
+    if (typeof options.dir !== "string" || options.dir.trim() === "") throw new ChokepointError("CONFIG_INVALID", "the embedded store needs a data directory");
     const settings = {
       snapshotEveryRecords: positive(options.snapshotEveryRecords, DEFAULTS.snapshotEveryRecords, "snapshotEveryRecords"),
       snapshotEveryBytes: positive(options.snapshotEveryBytes, DEFAULTS.snapshotEveryBytes, "snapshotEveryBytes"),
       logPartBytes: positive(options.logPartBytes, DEFAULTS.logPartBytes, "logPartBytes"),
     };
-    if (typeof options.dir !== "string" || options.dir.trim() === "") throw new ChokepointError("CONFIG_INVALID", "the embedded store needs a data directory");
     const dir = resolve(options.dir);
     const logger = options.logger ?? stderrLogger;
-    try {
-      await mkdir(dir, { recursive: true });
-    } catch (e) {
-      throw new ChokepointError("STORE_UNAVAILABLE", `cannot create data directory ${dir} (${errnoCode(e) ?? "I/O error"})`, { cause: e });
+    const opened = await openDirectory(dir, { logPartBytes: settings.logPartBytes, logger });
+    const store = new EmbeddedGraphStore(dir, opened.state, opened.log, opened.lock, settings, logger, opened.pending);
+    if (opened.empty && options.seed) {
+      try {
+        await store.loadSeed(options.seed);
+      } catch (e) {
+        await store.close();
+        throw e;
+      }
     }
-    const lock = await DirLock.acquire(dir);
-    let log: ChangeLog | undefined;
-    try {
-      await removeSnapshotTemp(dir);
-      const snapshot = await readSnapshotFile(dir);
-      const state = new GraphState();
-      if (snapshot) state.load(snapshot);
-      const opened = await ChangeLog.open(dir, { afterSeq: snapshot?.lastSeq ?? 0, partBytes: settings.logPartBytes, logger });
-      log = opened.log;
-      for (const change of opened.recovered.changes) state.apply(change);
-      const store = new EmbeddedGraphStore(dir, state, log, lock, settings, logger, opened.recovered);
-      if (!snapshot && log.lastSeq === 0 && options.seed) await store.loadSeed(options.seed);
-      store.scheduleSnapshotIfDue();
-      return store;
-    } catch (e) {
-      await log?.close().catch(() => undefined);
-      await lock.release().catch(() => undefined);
-      throw e;
-    }
+    store.scheduleSnapshotIfDue();
+    return store;
   }
 
   async version(): Promise<number> {

@@ -2,7 +2,12 @@
  *  once on the way in and replaced, never mutated, on later writes. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  for (const child of Object.values(value)) deepFreeze(child);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    const o = value as Record<string, unknown>;
+    for (const k in o) deepFreeze(o[k]);
+  }
   return Object.freeze(value);
 }
 

@@ -1,0 +1,18 @@
+import type { Core } from "cytoscape";
+
+/**
+ * Test hooks (read by tests/e2e): the page's Cytoscape instance and the first-paint figure. They
+ * expose nothing the page's own scripts could not already reach.
+ */
+declare global {
+  interface Window {
+    __cy?: Core;
+    __chokepoint?: {
+      /** ms from navigation start until the first graph was laid out and drawn. */
+      firstPaintMs?: number;
+      renderer?: "canvas" | "webgl";
+      /** ms spent in the last layout. */
+      layoutMs?: number;
+    };
+  }
+}

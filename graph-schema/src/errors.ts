@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   "CONFIG_INVALID",
   "USAGE",
   "INTERNAL",
+  // export
+  "EXPORT_TOO_LARGE",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -10,7 +10,9 @@ import { startHttpServer, type RunningServer } from "./http/server";
 import { readInterchangeFile } from "./import/read-interchange-file";
 import { AnalysisService } from "./services/analysis-service";
 import { EditService } from "./services/edit-service";
+import { ExportService } from "./services/export-service";
 import { GraphService } from "./services/graph-service";
+import { ImportService } from "./services/import-service";
 import { EmbeddedGraphStore } from "./store/embedded/embedded-graph-store";
 import { Neo4jGraphStore } from "./store/neo4j/neo4j-store";
 
@@ -107,7 +109,13 @@ export interface RunningApp {
 /** Wires store → services → GraphQL → HTTP and starts listening. */
 export async function startApp(config: Config, store: GraphStore): Promise<RunningApp> {
   const graph = new GraphService(store);
-  const services = { graph, edits: new EditService(store), analysis: new AnalysisService(graph) };
+  const services = {
+    graph,
+    edits: new EditService(store),
+    analysis: new AnalysisService(graph),
+    imports: new ImportService(store),
+    exports: new ExportService(store),
+  };
   const schema = await buildGraphQLSchema(services);
   const server: RunningServer = await startHttpServer({
     store,

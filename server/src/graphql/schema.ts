@@ -2,12 +2,16 @@ import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { printSchema, type GraphQLSchema } from "graphql";
 import type { AnalysisService } from "../services/analysis-service";
 import type { EditService } from "../services/edit-service";
+import type { ExportService } from "../services/export-service";
 import type { GraphService } from "../services/graph-service";
+import type { ImportService } from "../services/import-service";
 import { CriticalityLinks, DisabledProductLinks, ProductSpofsLinks, SpofVerdictLinks } from "./resolvers/analysis-node-links";
 import { AnalysisResolver } from "./resolvers/analysis-resolver";
 import { DocumentResolver } from "./resolvers/document-resolver";
 import { EdgeResolver } from "./resolvers/edge-resolver";
 import { EditResolver } from "./resolvers/edit-resolver";
+import { ExportResolver } from "./resolvers/export-resolver";
+import { ImportResolver } from "./resolvers/import-resolver";
 import { NodeResolver } from "./resolvers/node-resolver";
 import { NodeRiskResolver } from "./resolvers/node-risk-resolver";
 import { StatsResolver } from "./resolvers/stats-resolver";
@@ -16,6 +20,8 @@ export interface Services {
   readonly graph: GraphService;
   readonly edits: EditService;
   readonly analysis: AnalysisService;
+  readonly imports: ImportService;
+  readonly exports: ExportService;
 }
 
 const RESOLVERS: NonEmptyArray<new (...args: never[]) => unknown> = [
@@ -25,6 +31,8 @@ const RESOLVERS: NonEmptyArray<new (...args: never[]) => unknown> = [
   DocumentResolver,
   StatsResolver,
   EditResolver,
+  ImportResolver,
+  ExportResolver,
   AnalysisResolver,
   SpofVerdictLinks,
   ProductSpofsLinks,
@@ -42,6 +50,8 @@ export async function buildGraphQLSchema(services: Services): Promise<GraphQLSch
     [DocumentResolver, new DocumentResolver(services.graph)],
     [StatsResolver, new StatsResolver(services.graph)],
     [EditResolver, new EditResolver(services.edits)],
+    [ImportResolver, new ImportResolver(services.imports)],
+    [ExportResolver, new ExportResolver(services.exports)],
     [AnalysisResolver, new AnalysisResolver(services.analysis)],
     [SpofVerdictLinks, new SpofVerdictLinks(services.graph)],
     [ProductSpofsLinks, new ProductSpofsLinks(services.graph)],

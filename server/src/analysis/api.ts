@@ -5,10 +5,10 @@
 import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints as articulationIds } from "./articulation";
 import { KIND_NAMES, type CompactGraph } from "./compact";
-import { concentration as concentrationAll, concentrationOf, singleRegionItems, soleSourceItems, type ConcentrationEntry, type SingleRegionEntry, type SoleSourceEntry } from "./concentration";
+import { concentration as topConcentration, concentrationOf, singleRegionItems, soleSourceItems, type ConcentrationEntry, type SingleRegionEntry, type SoleSourceEntry } from "./concentration";
 import { criticalityOf, criticalityRanking, type CriticalityEntry, type CriticalityRanking } from "./criticality";
 import { DEFAULT_CUT_LIMIT, orderTwoCuts, PairExplainer } from "./cutsets";
-import { allSpofsOf, dominanceOf, riskInputsOf, statedDominanceOf } from "./derived";
+import { allSpofsOf, dominanceOf, hhiOf, riskInputsOf, singleRegionOf, statedDominanceOf } from "./derived";
 import { coneCoverage, mappingGaps as gapIds, type ConeCoverage } from "./gaps";
 import { buildPaths, ProofBuilder } from "./proof";
 import { Propagator } from "./propagate";
@@ -168,10 +168,9 @@ export function nodeCriticality(g: CompactGraph, id: string): CriticalityEntry {
   return criticalityOf(g, allSpofsOf(g), v!);
 }
 
-/** Source concentration (HHI over regions) of every item with sources, most concentrated first. */
+/** Source concentration (HHI over regions) of items with sources, most concentrated first (ties in snapshot order). */
 export function concentration(g: CompactGraph, options: { limit?: number } = {}): ConcentrationEntry[] {
-  const all = concentrationAll(g);
-  return options.limit === undefined ? all : all.slice(0, options.limit);
+  return topConcentration(g, hhiOf(g), options.limit);
 }
 
 /** Source concentration of one item; null when it has no sources (or is not an item). */
@@ -187,7 +186,7 @@ export function soleSource(g: CompactGraph): SoleSourceEntry[] {
 
 /** Items with several sources that all lie in one region. */
 export function singleRegion(g: CompactGraph): SingleRegionEntry[] {
-  return singleRegionItems(g, dominanceOf(g));
+  return singleRegionItems(g, dominanceOf(g), singleRegionOf(g));
 }
 
 /** Items with neither sources nor requirements (supply unknown), by id. */

@@ -6,19 +6,30 @@
  */
 import type { CompactGraph } from "./compact";
 
+/** All edges without direction, as one CSR (each edge appears at both ends). */
+function undirected(g: CompactGraph): { offsets: Int32Array; targets: Int32Array } {
+  const n = g.nodeCount;
+  const offsets = new Int32Array(n + 1);
+  const lists = [...g.out, ...g.in];
+  for (const csr of lists) for (let v = 0; v < n; v++) offsets[v + 1] += csr.offsets[v + 1] - csr.offsets[v];
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  const targets = new Int32Array(offsets[n]);
+  const fill = offsets.slice(0, n);
+  for (const csr of lists) for (let v = 0; v < n; v++) for (let s = csr.offsets[v]; s < csr.offsets[v + 1]; s++) targets[fill[v]++] = csr.targets[s];
+  return { offsets, targets };
+}
+
 /** Articulation points as node indices, ascending. */
 export function articulationPointIndices(g: CompactGraph): Int32Array {
   const n = g.nodeCount;
+  const { offsets, targets } = undirected(g);
   const disc = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const parent = new Int32Array(n).fill(-1);
   const children = new Int32Array(n);
   const isCut = new Uint8Array(n);
-  // Neighbour iteration state: which of the 8 adjacency lists (4 kinds × 2 directions), and where.
-  const listOf = new Int32Array(n);
-  const posOf = new Int32Array(n);
+  const pos = new Int32Array(n);
   const skippedParent = new Uint8Array(n);
-  const lists = [...g.out, ...g.in];
   const stack = new Int32Array(n);
   let time = 0;
   for (let root = 0; root < n; root++) {
@@ -26,21 +37,10 @@ export function articulationPointIndices(g: CompactGraph): Int32Array {
     let top = 0;
     stack[0] = root;
     disc[root] = low[root] = time++;
-    listOf[root] = 0;
-    posOf[root] = lists[0]!.offsets[root];
+    pos[root] = offsets[root];
     while (top >= 0) {
       const v = stack[top];
-      let w = -1;
-      while (listOf[v] < lists.length) {
-        const csr = lists[listOf[v]]!;
-        if (posOf[v] < csr.offsets[v + 1]) {
-          w = csr.targets[posOf[v]++];
-          break;
-        }
-        listOf[v]++;
-        if (listOf[v] < lists.length) posOf[v] = lists[listOf[v]]!.offsets[v];
-      }
-      if (w < 0) {
+      if (pos[v] === offsets[v + 1]) {
         top--;
         const p = parent[v];
         if (p >= 0) {
@@ -49,6 +49,7 @@ export function articulationPointIndices(g: CompactGraph): Int32Array {
         }
         continue;
       }
+      const w = targets[pos[v]++];
       // The tree edge back to the parent is skipped once; a parallel edge counts as a cycle.
       if (w === parent[v] && skippedParent[v] === 0) {
         skippedParent[v] = 1;
@@ -58,8 +59,7 @@ export function articulationPointIndices(g: CompactGraph): Int32Array {
         parent[w] = v;
         children[v]++;
         disc[w] = low[w] = time++;
-        listOf[w] = 0;
-        posOf[w] = lists[0]!.offsets[w];
+        pos[w] = offsets[w];
         stack[++top] = w;
       } else if (disc[w] < low[v]) {
         low[v] = disc[w];

@@ -14,6 +14,7 @@ import {
   type NodeKind,
 } from "@chokepoint/graph-schema";
 import { buildCsr, reverseCsr, type Csr } from "./csr";
+import { IdTable, type IdIndex } from "./id-index";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 
@@ -70,7 +71,7 @@ export interface CompactGraph {
   readonly ids: readonly string[];
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
-  readonly index: ReadonlyMap<string, number>;
+  readonly index: IdIndex;
   readonly kind: Uint8Array;
   readonly flags: Uint8Array;
   /** Known numeric attributes; NaN where a node has none. */
@@ -108,7 +109,7 @@ export function isItem(kindCode: number): boolean {
  *  findings), so a store snapshot that slipped past validation still yields an analysis. */
 export function compact(input: GraphInput): CompactGraph {
   const findings: Finding[] = [];
-  const { nodes, index } = indexNodes(input.nodes, findings);
+  const { nodes, ids, index } = indexNodes(input.nodes, findings);
   const n = nodes.length;
   const kind = new Uint8Array(n);
   const flags = new Uint8Array(n);
@@ -182,7 +183,7 @@ export function compact(input: GraphInput): CompactGraph {
     nodeCount: n,
     edgeCount: m,
     version: input.version,
-    ids: nodes.map((x) => x.id),
+    ids,
     nodes,
     edges,
     index,
@@ -202,23 +203,25 @@ export function compact(input: GraphInput): CompactGraph {
   };
 }
 
-/** Node index by id. Fast path: no duplicate ids, so node i keeps index i (inserting backwards
- *  makes the first occurrence win if there are duplicates, which the size check then detects). */
-function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: readonly GraphNode[]; index: Map<string, number> } {
-  const index = new Map<string, number>();
-  for (let i = input.length - 1; i >= 0; i--) index.set(input[i]!.id, i);
-  if (index.size === input.length) return { nodes: input, index };
-  index.clear();
+/** Node index by id; the first of duplicate ids wins (and the others become findings). */
+function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: readonly GraphNode[]; ids: string[]; index: IdTable } {
+  const ids = input.map((x) => x.id);
+  const index = new IdTable(ids, ids.length);
+  let unique = true;
+  for (let i = 0; i < ids.length && unique; i++) unique = index.add(i);
+  if (unique) return { nodes: input, ids, index };
   const nodes: GraphNode[] = [];
+  const kept: string[] = [];
+  const dedup = new IdTable(kept, ids.length);
   for (const node of input) {
-    if (index.has(node.id)) {
-      findings.push({ code: "DUPLICATE_NODE", message: `node "${node.id}" appears more than once; the first is analysed` });
-      continue;
-    }
-    index.set(node.id, nodes.length);
     nodes.push(node);
+    kept.push(node.id);
+    if (dedup.add(kept.length - 1)) continue;
+    nodes.pop();
+    kept.pop();
+    findings.push({ code: "DUPLICATE_NODE", message: `node "${node.id}" appears more than once; the first is analysed` });
   }
-  return { nodes, index };
+  return { nodes, ids: kept, index: dedup };
 }
 
 /** CSR per kind and direction, and the alternatives groups (which reorder out-REQUIRES slots). */
@@ -231,19 +234,20 @@ function buildAdjacency(
   grouped: Uint8Array,
   dropped: Uint8Array | undefined,
 ): { out: [Csr, Csr, Csr, Csr]; in: [Csr, Csr, Csr, Csr]; groups: Groups } {
+  const fill = new Int32Array(n);
   const out: [Csr, Csr, Csr, Csr] = [
-    buildCsr(n, from, to, ekind, REQUIRES, dropped),
-    buildCsr(n, from, to, ekind, SOURCED_FROM, dropped),
-    buildCsr(n, from, to, ekind, LOCATED_IN, dropped),
-    buildCsr(n, from, to, ekind, WITHIN, dropped),
+    buildCsr(n, from, to, ekind, REQUIRES, dropped, fill),
+    buildCsr(n, from, to, ekind, SOURCED_FROM, dropped, fill),
+    buildCsr(n, from, to, ekind, LOCATED_IN, dropped, fill),
+    buildCsr(n, from, to, ekind, WITHIN, dropped, fill),
   ];
   const groups = buildGroups(n, edges, out[REQUIRES], grouped);
-  const requiresIn = reverseCsr(n, out[REQUIRES]);
+  const requiresIn = reverseCsr(n, out[REQUIRES], fill, true);
   const ofInSlot = new Int32Array(requiresIn.targets.length);
   for (let s = 0; s < ofInSlot.length; s++) ofInSlot[s] = groups.ofOutSlot[requiresIn.forwardSlot[s]];
   return {
     out,
-    in: [requiresIn, reverseCsr(n, out[SOURCED_FROM]), reverseCsr(n, out[LOCATED_IN]), reverseCsr(n, out[WITHIN])],
+    in: [requiresIn, reverseCsr(n, out[SOURCED_FROM], fill, false), reverseCsr(n, out[LOCATED_IN], fill, false), reverseCsr(n, out[WITHIN], fill, false)],
     groups: { ...groups, ofInSlot },
   };
 }

@@ -84,78 +84,112 @@ export function commonRegions(g: CompactGraph, dom: Dominance, v: number, stamp:
   return regions.sort((a, b) => g.rank[b] - g.rank[a]);
 }
 
-export function singleRegionItems(g: CompactGraph, dom: Dominance): SingleRegionEntry[] {
+/** 1 for items with ≥ 2 sources that all lie in one region. */
+export function singleRegionFlags(g: CompactGraph, dom: Dominance): Uint8Array {
+  const src = g.out[SOURCED_FROM]!;
+  const flags = new Uint8Array(g.nodeCount);
+  const stamp = new Int32Array(g.nodeCount);
+  let epoch = 0;
+  for (let v = 0; v < g.nodeCount; v++) {
+    if (isItem(g.kind[v]) && src.offsets[v + 1] - src.offsets[v] >= 2 && commonRegions(g, dom, v, stamp, ++epoch).length > 0) flags[v] = 1;
+  }
+  return flags;
+}
+
+/** The single-region items with their sources and shared regions, by id. */
+export function singleRegionItems(g: CompactGraph, dom: Dominance, flags: Uint8Array): SingleRegionEntry[] {
   const src = g.out[SOURCED_FROM]!;
   const stamp = new Int32Array(g.nodeCount);
   let epoch = 0;
   const out: SingleRegionEntry[] = [];
   for (let v = 0; v < g.nodeCount; v++) {
-    if (!isItem(g.kind[v]) || src.offsets[v + 1] - src.offsets[v] < 2) continue;
-    const regions = commonRegions(g, dom, v, stamp, ++epoch);
-    if (regions.length === 0) continue;
+    if (flags[v] === 0) continue;
     out.push({
       id: g.ids[v]!,
       kind: KIND_NAMES[g.kind[v]]!,
       sources: Array.from(src.targets.subarray(src.offsets[v], src.offsets[v + 1]), (s) => g.ids[s]!),
-      regions: regions.map((r) => g.ids[r]!),
+      regions: commonRegions(g, dom, v, stamp, ++epoch).map((r) => g.ids[r]!),
     });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** HHI of item v, or undefined when it has no sources. */
-export function concentrationOf(g: CompactGraph, v: number): ConcentrationEntry | undefined {
+/**
+ * Region buckets of item v's sources: `bucket[i]` is a region index, or a supplier index for an
+ * unlocated supplier (told apart by its kind), with `share[i]`; returns the bucket count (0 when
+ * v has no sources). Reuses the caller's scratch arrays: one call allocates nothing.
+ */
+function regionShares(g: CompactGraph, v: number, bucket: number[], share: number[]): number {
   const src = g.out[SOURCED_FROM]!;
   const loc = g.out[LOCATED_IN]!;
   const a = src.offsets[v];
   const b = src.offsets[v + 1];
-  if (!isItem(g.kind[v]) || b === a) return undefined;
+  bucket.length = 0;
+  share.length = 0;
+  if (!isItem(g.kind[v]) || b === a) return 0;
   let known = 0;
   let unknown = 0;
   for (let s = a; s < b; s++) {
-    const share = g.edges[src.edges[s]]!.share;
-    if (share === undefined) unknown++;
-    else known += share;
+    const x = g.edges[src.edges[s]]!.share;
+    if (x === undefined) unknown++;
+    else known += x;
   }
   const rest = unknown > 0 ? Math.max(0, 1 - known) / unknown : 0;
-  const raw: number[] = [];
-  let total = 0;
-  for (let s = a; s < b; s++) {
-    const share = g.edges[src.edges[s]]!.share ?? rest;
-    raw.push(share);
-    total += share;
-  }
-  const equal = total <= 0;
-  const buckets = new Map<string, { region: string | null; supplier?: string; share: number }>();
-  const add = (key: string, bucket: { region: string | null; supplier?: string }, share: number): void => {
-    const prior = buckets.get(key);
-    if (prior) prior.share += share;
-    else buckets.set(key, { ...bucket, share });
+  const total = known + rest * unknown;
+  const add = (key: number, x: number): void => {
+    const i = bucket.indexOf(key);
+    if (i >= 0) share[i]! += x;
+    else {
+      bucket.push(key);
+      share.push(x);
+    }
   };
   for (let s = a; s < b; s++) {
-    const share = equal ? 1 / (b - a) : raw[s - a]! / total;
+    const x = total > 0 ? (g.edges[src.edges[s]]!.share ?? rest) / total : 1 / (b - a);
     const t = src.targets[s];
-    if (g.kind[t] === REGION) {
-      add(`r:${g.ids[t]}`, { region: g.ids[t]! }, share);
-      continue;
-    }
     const la = loc.offsets[t];
     const lb = loc.offsets[t + 1];
-    if (lb === la) add(`s:${g.ids[t]}`, { region: null, supplier: g.ids[t]! }, share);
-    for (let l = la; l < lb; l++) add(`r:${g.ids[loc.targets[l]]}`, { region: g.ids[loc.targets[l]]! }, share / (lb - la));
+    if (g.kind[t] === REGION || lb === la) add(t, x);
+    else for (let l = la; l < lb; l++) add(loc.targets[l], x / (lb - la));
   }
-  const regions = [...buckets.values()].sort((x, y) => y.share - x.share || String(x.region ?? x.supplier).localeCompare(String(y.region ?? y.supplier)));
-  let hhi = 0;
-  for (const r of regions) hhi += r.share * r.share;
-  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, hhi, sourceCount: b - a, sharesKnown: unknown === 0, regions };
+  return bucket.length;
 }
 
-/** HHI for every item with sources, most concentrated first (ties by id). */
-export function concentration(g: CompactGraph): ConcentrationEntry[] {
-  const out: ConcentrationEntry[] = [];
+/** HHI of every item with sources (NaN for other nodes), numbers only. */
+export function hhiAll(g: CompactGraph): Float64Array {
+  const hhi = new Float64Array(g.nodeCount).fill(NaN);
+  const bucket: number[] = [];
+  const share: number[] = [];
   for (let v = 0; v < g.nodeCount; v++) {
-    const e = concentrationOf(g, v);
-    if (e !== undefined) out.push(e);
+    const k = regionShares(g, v, bucket, share);
+    if (k === 0) continue;
+    let h = 0;
+    for (let i = 0; i < k; i++) h += share[i]! * share[i]!;
+    hhi[v] = h;
   }
-  return out.sort((x, y) => y.hhi - x.hhi || (x.id < y.id ? -1 : 1));
+  return hhi;
+}
+
+/** HHI of item v with its region shares, or undefined when it has no sources. */
+export function concentrationOf(g: CompactGraph, v: number): ConcentrationEntry | undefined {
+  const bucket: number[] = [];
+  const share: number[] = [];
+  const k = regionShares(g, v, bucket, share);
+  if (k === 0) return undefined;
+  const src = g.out[SOURCED_FROM]!;
+  let sharesKnown = true;
+  for (let s = src.offsets[v]; s < src.offsets[v + 1]; s++) if (g.edges[src.edges[s]]!.share === undefined) sharesKnown = false;
+  const regions = bucket.map((b, i): RegionShare => (g.kind[b] === REGION ? { region: g.ids[b]!, share: share[i]! } : { region: null, supplier: g.ids[b]!, share: share[i]! }));
+  regions.sort((x, y) => y.share - x.share || String(x.region ?? x.supplier).localeCompare(String(y.region ?? y.supplier)));
+  let hhi = 0;
+  for (const r of regions) hhi += r.share * r.share;
+  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, hhi, sourceCount: src.offsets[v + 1] - src.offsets[v], sharesKnown, regions };
+}
+
+/** The most concentrated items (HHI descending, ties in snapshot order), at most `limit`. */
+export function concentration(g: CompactGraph, hhi: Float64Array, limit = Infinity): ConcentrationEntry[] {
+  const items: number[] = [];
+  for (let v = 0; v < g.nodeCount; v++) if (hhi[v] === hhi[v]) items.push(v);
+  items.sort((a, b) => hhi[b] - hhi[a] || a - b);
+  return items.slice(0, Math.min(items.length, limit)).map((v) => concentrationOf(g, v)!);
 }

@@ -24,6 +24,8 @@ export function buildCsr(
   kind: Uint8Array,
   wanted: number,
   dropped: Uint8Array | undefined,
+  /** Scratch space of nodeCount ints, reused across builds. */
+  fill: Int32Array,
 ): Csr {
   const m = from.length;
   const offsets = new Int32Array(nodeCount + 1);
@@ -36,7 +38,7 @@ export function buildCsr(
   for (let v = 0; v < nodeCount; v++) offsets[v + 1] += offsets[v];
   const targets = new Int32Array(count);
   const edges = new Int32Array(count);
-  const fill = offsets.slice(0, nodeCount);
+  fill.set(offsets.subarray(0, nodeCount));
   for (let i = 0; i < m; i++) {
     if (kind[i] !== wanted || (dropped !== undefined && dropped[i] === 1)) continue;
     const slot = fill[from[i]]++;
@@ -47,22 +49,23 @@ export function buildCsr(
 }
 
 /** The reverse of a CSR (in-neighbours from out-neighbours), keeping the edge index per slot, and
- *  `slotOf`, the forward slot each reverse slot came from (to carry per-slot data such as groups). */
-export function reverseCsr(nodeCount: number, forward: Csr): Csr & { readonly forwardSlot: Int32Array } {
+ *  with `withForwardSlot` the forward slot each reverse slot came from (to carry per-slot data such
+ *  as groups). */
+export function reverseCsr(nodeCount: number, forward: Csr, fill: Int32Array, withForwardSlot: boolean): Csr & { readonly forwardSlot: Int32Array } {
   const { offsets: fo, targets: ft, edges: fe } = forward;
   const offsets = new Int32Array(nodeCount + 1);
   for (let s = 0; s < ft.length; s++) offsets[ft[s] + 1]++;
   for (let v = 0; v < nodeCount; v++) offsets[v + 1] += offsets[v];
   const targets = new Int32Array(ft.length);
   const edges = new Int32Array(ft.length);
-  const forwardSlot = new Int32Array(ft.length);
-  const fill = offsets.slice(0, nodeCount);
+  const forwardSlot = new Int32Array(withForwardSlot ? ft.length : 0);
+  fill.set(offsets.subarray(0, nodeCount));
   for (let v = 0; v < nodeCount; v++) {
     for (let s = fo[v]; s < fo[v + 1]; s++) {
       const slot = fill[ft[s]]++;
       targets[slot] = v;
       edges[slot] = fe[s];
-      forwardSlot[slot] = s;
+      if (withForwardSlot) forwardSlot[slot] = s;
     }
   }
   return { offsets, targets, edges, forwardSlot };

@@ -1,5 +1,6 @@
 /** The structures every analysis shares, each built once per compact graph (see cache.ts). */
 import { memoByGraph } from "./cache";
+import { hhiAll, singleRegionFlags } from "./concentration";
 import { buildDominance } from "./dominance";
 import { riskInputs } from "./risk";
 import { allSpofs, markInferred } from "./spofs";
@@ -13,5 +14,9 @@ export const allSpofsOf = memoByGraph((g) => {
   const all = allSpofs(g, dominanceOf(g));
   return g.anyUnstated ? markInferred(g, statedDominanceOf(g), all) : all;
 });
+/** HHI over source regions of every item (NaN without sources). */
+export const hhiOf = memoByGraph((g) => hhiAll(g));
+/** Items whose several sources all lie in one region. */
+export const singleRegionOf = memoByGraph((g) => singleRegionFlags(g, dominanceOf(g)));
 /** Inputs and scores of the risk score for every node. */
-export const riskInputsOf = memoByGraph((g) => riskInputs(g, dominanceOf(g), allSpofsOf(g)));
+export const riskInputsOf = memoByGraph((g) => riskInputs(g, allSpofsOf(g), hhiOf(g), singleRegionOf(g)));

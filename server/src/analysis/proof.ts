@@ -37,9 +37,10 @@ export class ProofBuilder {
 
   /** Nodes strictly between the owner of `slot` and its generator on a proof path. */
   through(slot: number): Int32Array {
+    const { gens, via } = this.dom;
+    if (via[slot] === gens[slot]) return EMPTY;
     const done = this.memo.get(slot);
     if (done !== undefined) return done;
-    const { gens, via } = this.dom;
     const stack: number[] = [slot];
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;

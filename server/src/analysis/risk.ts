@@ -6,8 +6,6 @@
  */
 import type { NodeKind } from "@chokepoint/graph-schema";
 import { FLAG_BITS, isItem, KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
-import { commonRegions, concentrationOf } from "./concentration";
-import type { Dominance } from "./dominance";
 import { isMappingGap } from "./gaps";
 import type { AllSpofs } from "./spofs";
 
@@ -65,7 +63,7 @@ export interface RiskInputs {
   readonly scores: Float64Array;
 }
 
-export function riskInputs(g: CompactGraph, dom: Dominance, all: AllSpofs): RiskInputs {
+export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, singleRegion: Uint8Array): RiskInputs {
   const n = g.nodeCount;
   let weighted = false;
   for (let i = 0; i < all.products.length; i++) if (g.annualValue[all.products[i]] === g.annualValue[all.products[i]]) weighted = true;
@@ -77,18 +75,10 @@ export function riskInputs(g: CompactGraph, dom: Dominance, all: AllSpofs): Risk
   }
   const src = g.out[SOURCED_FROM]!;
   const sourceCount = new Int32Array(n);
-  const singleRegion = new Uint8Array(n);
-  const hhi = new Float64Array(n).fill(NaN);
   const unstatedShare = new Float64Array(n);
-  const stamp = new Int32Array(n);
-  let epoch = 0;
   for (let v = 0; v < n; v++) {
     const count = src.offsets[v + 1] - src.offsets[v];
     sourceCount[v] = count;
-    if (isItem(g.kind[v]) && count > 0) {
-      hhi[v] = concentrationOf(g, v)!.hhi;
-      if (count >= 2 && commonRegions(g, dom, v, stamp, ++epoch).length > 0) singleRegion[v] = 1;
-    }
     let total = 0;
     let unstated = 0;
     for (const k of [REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN]) {
@@ -101,19 +91,22 @@ export function riskInputs(g: CompactGraph, dom: Dominance, all: AllSpofs): Risk
     unstatedShare[v] = total === 0 ? 0 : unstated / total;
   }
   const inputs = { weighted, maxCount, maxValue, sourceCount, singleRegion, hhi, unstatedShare, scores: new Float64Array(n) };
-  for (let v = 0; v < n; v++) inputs.scores[v] = scoreTerms(g, all, inputs, v).score;
+  for (let v = 0; v < n; v++) {
+    const values = termValues(g, all, inputs, v);
+    let score = 0;
+    for (const t of TERMS) score += values[t] * RISK_WEIGHTS[t];
+    inputs.scores[v] = Math.min(1, Math.max(0, score));
+  }
   return inputs;
 }
 
-function scoreTerms(g: CompactGraph, all: AllSpofs, r: Omit<RiskInputs, "scores">, v: number): { score: number; values: Record<RiskTermName, number>; details: Record<RiskTermName, string> } {
-  const count = all.count[v];
-  const crit = r.weighted ? (r.maxValue > 0 ? all.value[v] / r.maxValue : 0) : r.maxCount > 0 ? count / r.maxCount : 0;
-  const item = isItem(g.kind[v]);
+function termValues(g: CompactGraph, all: AllSpofs, r: Omit<RiskInputs, "scores">, v: number): Record<RiskTermName, number> {
+  const crit = r.weighted ? (r.maxValue > 0 ? all.value[v] / r.maxValue : 0) : r.maxCount > 0 ? all.count[v] / r.maxCount : 0;
   const flags = g.flags[v];
   const h = r.hhi[v];
-  const values: Record<RiskTermName, number> = {
+  return {
     criticality: crit,
-    soleSource: item && r.sourceCount[v] === 1 ? 1 : 0,
+    soleSource: isItem(g.kind[v]) && r.sourceCount[v] === 1 ? 1 : 0,
     singleRegion: r.singleRegion[v],
     concentration: h === h ? h : 0,
     policyBottleneck: flags & FLAG_BITS.POLICY_BOTTLENECK ? 1 : 0,
@@ -122,6 +115,14 @@ function scoreTerms(g: CompactGraph, all: AllSpofs, r: Omit<RiskInputs, "scores"
     unstatedShare: r.unstatedShare[v],
     domesticBreakthrough: flags & FLAG_BITS.DOMESTIC_BREAKTHROUGH ? 1 : 0,
   };
+}
+
+export function riskBreakdown(g: CompactGraph, all: AllSpofs, inputs: RiskInputs, v: number): RiskScore {
+  const r = inputs;
+  const values = termValues(g, all, r, v);
+  const count = all.count[v];
+  const item = isItem(g.kind[v]);
+  const h = r.hhi[v];
   const details: Record<RiskTermName, string> = {
     criticality: r.weighted
       ? `SPOF of ${count} product(s) worth ${all.value[v]} of annual value; the most exposed node carries ${r.maxValue}`
@@ -135,13 +136,6 @@ function scoreTerms(g: CompactGraph, all: AllSpofs, r: Omit<RiskInputs, "scores"
     unstatedShare: `${round(values.unstatedShare * 100)}% of its dependency edges are not stated`,
     domesticBreakthrough: values.domesticBreakthrough ? "domestic breakthrough reported (mitigation)" : "not flagged",
   };
-  let score = 0;
-  for (const t of TERMS) score += values[t] * RISK_WEIGHTS[t];
-  return { score: Math.min(1, Math.max(0, score)), values, details };
-}
-
-export function riskBreakdown(g: CompactGraph, all: AllSpofs, inputs: RiskInputs, v: number): RiskScore {
-  const { score, values, details } = scoreTerms(g, all, inputs, v);
   const terms = TERMS.map((name): RiskTerm => ({
     name,
     value: round(values[name]),
@@ -149,14 +143,14 @@ export function riskBreakdown(g: CompactGraph, all: AllSpofs, inputs: RiskInputs
     contribution: round(values[name] * RISK_WEIGHTS[name]),
     detail: details[name],
   }));
-  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, score: round(score), terms };
+  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, score: round(inputs.scores[v]), terms };
 }
 
-/** Node indices by descending score (ties by id), first `limit`. */
+/** Node indices by descending score (ties in snapshot order), first `limit`. */
 export function topRisk(g: CompactGraph, inputs: RiskInputs, limit: number): number[] {
   const idx: number[] = [];
   for (let v = 0; v < g.nodeCount; v++) if (inputs.scores[v] > 0) idx.push(v);
-  idx.sort((a, b) => inputs.scores[b] - inputs.scores[a] || (g.ids[a]! < g.ids[b]! ? -1 : 1));
+  idx.sort((a, b) => inputs.scores[b] - inputs.scores[a] || a - b);
   return idx.slice(0, limit);
 }
 

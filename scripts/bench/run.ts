@@ -4,6 +4,7 @@
  * Add further benchmarks as steps below.
  */
 import { parseArgs } from "node:util";
+import { runApiBench } from "./api";
 import { runEngineBench } from "./engine";
 
 function sizesFrom(raw: string): number[] {
@@ -17,6 +18,10 @@ function main(): void {
   const sizes = sizesFrom(values.sizes ?? process.env.BENCH_SIZES ?? "1e3,1e4,1e5,1e6");
   process.stdout.write(`chokepoint bench — node ${process.version}, sizes ${sizes.join(", ")}\n`);
   runEngineBench({ sizes });
+  runApiBench().catch((e: unknown) => {
+    process.stderr.write(`API bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
 }
 
 main();

@@ -255,6 +255,15 @@ describe("abusive requests (development mode, open reads)", () => {
     expect(server.store.calls.get("apply") ?? 0).toBe(0);
   });
 
+  it("judges the same document again by its new variables (the guard's verdict cache keys on them)", async () => {
+    const query = "query($n: Int) { nodes(first: $n) { totalCount } }";
+    const codes: (string | undefined)[] = [];
+    for (const n of [5, 99_999_999, 5, 99_999_999]) codes.push(firstCode((await post(server, { query, variables: { n } })).json));
+    expect(codes).toEqual([undefined, "PAGE_TOO_LARGE", undefined, "PAGE_TOO_LARGE"]);
+    const deep = await post(server, { query: nested(50) });
+    expect(firstCode(deep.json)).toBe("QUERY_TOO_DEEP");
+  });
+
   it("serves the landing page in development (so the production check below can see its absence)", async () => {
     const page = await timedFetch(`${server.url}/graphql`, { headers: { accept: "text/html", "apollo-require-preflight": "true" } });
     expect(page.contentType).toMatch(/html/);

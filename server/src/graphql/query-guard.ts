@@ -160,6 +160,61 @@ export function checkDocument(
   if (cost > limits.maxCost) throw new QueryRejected("QUERY_TOO_COMPLEX", `the query's estimated cost ${Math.round(cost)} exceeds ${limits.maxCost}; ask for fewer items or less nesting`);
 }
 
+/**
+ * `checkDocument` with a small LRU of verdicts, keyed by the document, the operation name and the
+ * variables. Clients send the same few documents over and over, and parsing and walking each one
+ * cost about as much as Apollo's whole (cached) request pipeline for a small query. Rejections are
+ * remembered too, so a repeated abusive document costs one lookup; keys longer than
+ * `maxKeyLength` are not cached, which bounds the memory at about size × maxKeyLength × 2 bytes.
+ */
+export class GuardCache {
+  private readonly verdicts = new Map<string, QueryRejected | null>();
+
+  constructor(
+    private readonly limits: QueryLimits,
+    private readonly schema: GraphQLSchema,
+    private readonly size = 500,
+    private readonly maxKeyLength = 16_384,
+  ) {}
+
+  check(source: string, operationName: string | undefined, variables: Record<string, unknown>): void {
+    const key = this.keyFor(source, operationName, variables);
+    if (key === undefined) return checkDocument(source, this.limits, this.schema, operationName, variables);
+    const known = this.verdicts.get(key);
+    if (known !== undefined) {
+      // Refresh its place in the LRU order.
+      this.verdicts.delete(key);
+      this.verdicts.set(key, known);
+      if (known) throw known;
+      return;
+    }
+    let verdict: QueryRejected | null = null;
+    try {
+      checkDocument(source, this.limits, this.schema, operationName, variables);
+    } catch (e) {
+      if (!(e instanceof QueryRejected)) throw e;
+      verdict = e;
+    }
+    this.verdicts.set(key, verdict);
+    if (this.verdicts.size > this.size) this.verdicts.delete(this.verdicts.keys().next().value!);
+    if (verdict) throw verdict;
+  }
+
+  private keyFor(source: string, operationName: string | undefined, variables: Record<string, unknown>): string | undefined {
+    if (source.length >= this.maxKeyLength) return undefined;
+    let vars: string;
+    try {
+      vars = JSON.stringify(variables);
+    } catch {
+      // Variables nested deeper than the stack allows (a hostile body): judge without caching;
+      // GraphQL's own coercion refuses them later.
+      return undefined;
+    }
+    const key = `${operationName ?? ""}\u0000${vars}\u0000${source}`;
+    return key.length <= this.maxKeyLength ? key : undefined;
+  }
+}
+
 /** Depth of selection sets, following fragments. A fragment's depth is computed once; a fragment
  *  met again while it is being measured is a cycle (validation reports it) and counts as 0. */
 class DepthMeter {

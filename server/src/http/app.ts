@@ -5,14 +5,14 @@ import type { Server } from "node:http";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { isChokepointError } from "@chokepoint/graph-schema";
 import type { GraphStore } from "../domain/graph-store";
 import type { RequestContext } from "../graphql/context";
 import { makeFormatError, type ErrorLogger } from "../graphql/errors";
-import { DEFAULT_LIMITS, QueryRejected, checkDocument, type QueryLimits } from "../graphql/query-guard";
+import { DEFAULT_LIMITS, GuardCache, QueryRejected, type QueryLimits } from "../graphql/query-guard";
 import { roleFor, type AuthConfig } from "./auth";
 
 export interface HttpAppOptions {
@@ -42,9 +42,16 @@ export async function createHttpApp(options: HttpAppOptions, httpServer: Server)
     hideSchemaDetailsFromClientErrors: options.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The serve command owns SIGTERM/SIGINT (drain, close the store, exit 0). Apollo's own handler,
+    // on by default unless NODE_ENV=test, re-raises the signal after stopping, so a production
+    // process died by SIGTERM (exit 143) and raced the store's close.
+    stopOnTerminationSignals: false,
     formatError: makeFormatError(options.log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints are used; the default cache-control plugin's per-field hook made Apollo wrap
+      // every resolver (about 3 % of a small query's CPU time in a profile).
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -62,7 +69,7 @@ export async function createHttpApp(options: HttpAppOptions, httpServer: Server)
     res.status(health.ok ? 200 : 503).json({ status: health.ok ? "ready" : "unavailable", store: options.store.kind, detail: health.detail });
   });
 
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const guardCache = new GuardCache(options.limits ?? DEFAULT_LIMITS, options.schema);
   // Shape and cost limits run before Apollo parses and validates, so abuse costs milliseconds.
   const guard = (req: Request, res: Response, next: NextFunction) => {
     const body: unknown = req.method === "GET" ? req.query : req.body;
@@ -82,7 +89,7 @@ export async function createHttpApp(options: HttpAppOptions, httpServer: Server)
       }
     }
     try {
-      checkDocument(query, limits, options.schema, typeof operationName === "string" ? operationName : undefined, vars);
+      guardCache.check(query, typeof operationName === "string" ? operationName : undefined, vars);
       next();
     } catch (e) {
       if (!(e instanceof QueryRejected)) return next(e);

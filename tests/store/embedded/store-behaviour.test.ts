@@ -83,6 +83,19 @@ describe("embedded store: snapshots and reads", () => {
     await store.close();
   });
 
+  it("keeps a hub's edges right as they grow past the small-list size and shrink again", async () => {
+    const store = await EmbeddedGraphStore.open({ dir: tmp.dir, logger: recordingLogger() });
+    const parts = Array.from({ length: 30 }, (_, i) => node(`part-${String(i).padStart(2, "0")}`, "Component"));
+    await store.apply({ upsertNodes: [...parts, node("hub", "Supplier")], upsertEdges: parts.map((p) => edge(p.id, "hub", "SOURCED_FROM")) });
+    await store.apply({ deleteEdges: parts.slice(0, 25).map((p) => ({ from: p.id, to: "hub", kind: "SOURCED_FROM" as const })) });
+    expect((await store.getNode("hub"))!.incoming.map((e) => e.from)).toEqual(parts.slice(25).map((p) => p.id));
+    await store.apply({ upsertEdges: parts.slice(0, 12).map((p) => edge(p.id, "hub", "SOURCED_FROM")) });
+    expect((await store.listEdges({ to: "hub", first: 100 })).totalCount).toBe(17);
+    expect(await store.apply({ deleteNodes: ["hub"] })).toMatchObject({ nodesDeleted: 1, edgesDeleted: 17 });
+    expect((await store.counts()).edges.SOURCED_FROM).toBe(0);
+    await store.close();
+  });
+
   it("rejects bad options with CONFIG_INVALID", async () => {
     await expect(EmbeddedGraphStore.open({ dir: "" })).rejects.toMatchObject({ code: "CONFIG_INVALID" });
     await expect(EmbeddedGraphStore.open({ dir: tmp.dir, snapshotEveryRecords: 0 })).rejects.toMatchObject({ code: "CONFIG_INVALID" });

@@ -128,7 +128,7 @@ export class EmbeddedGraphStore implements GraphStore {
     const key = typeof id === "string" ? normalizeId(id) : "";
     const node = isValidId(key) ? this.state.nodes.get(key) : undefined;
     if (!node) return null;
-    const edges = (keys: ReadonlySet<string>): readonly GraphEdge[] => Object.freeze([...keys].sort().map((k) => this.state.edges.get(k)!));
+    const edges = (keys: Iterable<string>): readonly GraphEdge[] => Object.freeze([...keys].sort().map((k) => this.state.edges.get(k)!));
     return Object.freeze({ node, outgoing: edges(this.state.outgoingKeys(key)), incoming: edges(this.state.incomingKeys(key)) });
   }
 
@@ -219,7 +219,7 @@ export class EmbeddedGraphStore implements GraphStore {
       const counts = { nodesUpserted: change.upsertNodes.length, edgesUpserted: change.upsertEdges.length, nodesDeleted: change.deleteNodes.length };
       if (isEmptyChange(change)) return { result: { version: this.state.version, ...counts, edgesDeleted: 0 }, distinctItems: plan.distinctItems };
       const appended = await this.log.append(change);
-      const { edgesDeleted } = this.state.apply(change);
+      const { edgesDeleted } = this.state.apply(change, plan.upsertEdgeKeys);
       this.recordsSinceSnapshot += appended.records;
       this.bytesSinceSnapshot += appended.bytes;
       this.scheduleSnapshotIfDue();

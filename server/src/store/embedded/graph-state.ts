@@ -1,6 +1,7 @@
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type GraphEdge, type GraphNode, type NodeKind, type SourceDocument } from "@chokepoint/graph-schema";
 import type { EdgeRef } from "../../domain/graph-store";
 import { edgeSortKey } from "./edge-sort-key";
+import { IncidenceIndex } from "./incidence-index";
 import { SortedKeys } from "./sorted-keys";
 import type { StoredChange } from "./stored-change";
 
@@ -14,8 +15,8 @@ export class GraphState {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
   readonly documents = new Map<string, SourceDocument>();
-  private readonly outgoing = new Map<string, Set<string>>();
-  private readonly incoming = new Map<string, Set<string>>();
+  private readonly outgoing = new IncidenceIndex();
+  private readonly incoming = new IncidenceIndex();
   private readonly nodeOrder = new SortedKeys();
   private readonly edgeOrder = new SortedKeys();
   private readonly nodeCounts = zeroCounts(NODE_KINDS);
@@ -35,14 +36,15 @@ export class GraphState {
   }
 
   /** Applies a planned change and advances the version by one. Returns how many edges went,
-   *  counting those removed with a deleted endpoint. */
-  apply(change: StoredChange): { edgesDeleted: number } {
+   *  counting those removed with a deleted endpoint. `upsertEdgeKeys`, when the planner already
+   *  built them, are the sort keys of `change.upsertEdges`. */
+  apply(change: StoredChange, upsertEdgeKeys?: readonly string[]): { edgesDeleted: number } {
     let edgesDeleted = 0;
     for (const ref of change.deleteEdges) if (this.removeEdge(edgeSortKey(ref))) edgesDeleted++;
     for (const id of change.deleteNodes) edgesDeleted += this.removeNode(id);
     for (const d of change.upsertDocuments) this.documents.set(d.id, d);
     for (const n of change.upsertNodes) this.putNode(n);
-    for (const e of change.upsertEdges) this.putEdge(e);
+    change.upsertEdges.forEach((e, i) => this.putEdge(e, upsertEdgeKeys?.[i]));
     this.currentVersion++;
     return { edgesDeleted };
   }
@@ -56,13 +58,13 @@ export class GraphState {
   }
 
   /** Sort keys of the edges leaving `id`, unordered. */
-  outgoingKeys(id: string): ReadonlySet<string> {
-    return this.outgoing.get(id) ?? EMPTY;
+  outgoingKeys(id: string): Iterable<string> {
+    return this.outgoing.keys(id);
   }
 
   /** Sort keys of the edges entering `id`, unordered. */
-  incomingKeys(id: string): ReadonlySet<string> {
-    return this.incoming.get(id) ?? EMPTY;
+  incomingKeys(id: string): Iterable<string> {
+    return this.incoming.keys(id);
   }
 
   edgeByRef(ref: EdgeRef): GraphEdge | undefined {
@@ -81,14 +83,13 @@ export class GraphState {
     this.nodeCounts[node.kind]++;
   }
 
-  private putEdge(edge: GraphEdge): void {
-    const key = edgeSortKey(edge);
+  private putEdge(edge: GraphEdge, key = edgeSortKey(edge)): void {
     const prior = this.edges.get(key);
     if (prior) {
       this.edgeCounts[prior.kind]--;
     } else {
-      addTo(this.outgoing, edge.from, key);
-      addTo(this.incoming, edge.to, key);
+      this.outgoing.add(edge.from, key);
+      this.incoming.add(edge.to, key);
       this.edgeOrder.add(key);
     }
     this.edges.set(key, edge);
@@ -110,29 +111,14 @@ export class GraphState {
     const edge = this.edges.get(key);
     if (!edge) return false;
     this.edges.delete(key);
-    removeFrom(this.outgoing, edge.from, key);
-    removeFrom(this.incoming, edge.to, key);
+    this.outgoing.remove(edge.from, key);
+    this.incoming.remove(edge.to, key);
     this.edgeCounts[edge.kind]--;
     this.edgeOrder.remove(key);
     return true;
   }
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
-
 function zeroCounts<K extends string>(kinds: readonly K[]): Record<K, number> {
   return Object.fromEntries(kinds.map((k) => [k, 0])) as Record<K, number>;
-}
-
-function addTo(index: Map<string, Set<string>>, id: string, key: string): void {
-  const set = index.get(id);
-  if (set) set.add(key);
-  else index.set(id, new Set([key]));
-}
-
-function removeFrom(index: Map<string, Set<string>>, id: string, key: string): void {
-  const set = index.get(id);
-  if (!set) return;
-  set.delete(key);
-  if (set.size === 0) index.delete(id);
 }

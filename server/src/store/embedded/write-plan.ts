@@ -62,6 +62,8 @@ export interface WritePlan {
   readonly change: StoredChange;
   /** Distinct nodes and edges named by the input, for the import's `unchanged` count. */
   readonly distinctItems: number;
+  /** Sort keys of `change.upsertEdges`, index for index, so applying need not rebuild them. */
+  readonly upsertEdgeKeys: readonly string[];
 }
 
 /**
@@ -94,19 +96,23 @@ export function planWrite(state: GraphState, input: WriteInput, paths: InputPath
 
   const documents = planDocuments(state, list(input.upsertDocuments, paths.upsertDocuments), paths.upsertDocuments, problems);
 
-  const nodes = new Map<string, { node: GraphNode; index: number }>();
+  const nodes = new Map<string, GraphNode>();
+  const kindChanges: { node: GraphNode; index: number }[] = [];
   list(input.upsertNodes, paths.upsertNodes).forEach((raw, i) => {
     const path = `${paths.upsertNodes}[${i}]`;
     const r = validateNodeInput(raw, path);
     if (!r.node) return void problems.push(...r.problems);
     const prior = nodes.get(r.node.id);
-    if (prior && !sameData(prior.node, r.node)) {
+    if (prior && !sameData(prior, r.node)) {
       return void problems.push({ code: "ID_DUPLICATE", path: `${path}.id`, message: `node "${r.node.id}" appears twice in one write with different content` });
     }
-    if (!prior) nodes.set(r.node.id, { node: r.node, index: i });
+    if (prior) return;
+    nodes.set(r.node.id, r.node);
+    const stored = state.nodes.get(r.node.id);
+    if (stored && stored.kind !== r.node.kind && !deletedNodes.has(r.node.id)) kindChanges.push({ node: r.node, index: i });
   });
 
-  const kindAfter = (id: string): NodeKind | undefined => nodes.get(id)?.node.kind ?? (deletedNodes.has(id) ? undefined : state.nodes.get(id)?.kind);
+  const kindAfter = (id: string): NodeKind | undefined => nodes.get(id)?.kind ?? (deletedNodes.has(id) ? undefined : state.nodes.get(id)?.kind);
   const endpointProblem = (edge: GraphEdge, path: string, from = kindAfter(edge.from), to = kindAfter(edge.to)): Problem | undefined => {
     if (from === undefined || to === undefined) return undefined;
     const [fromKinds, toKinds] = EDGE_ENDPOINTS[edge.kind];
@@ -135,9 +141,7 @@ export function planWrite(state: GraphState, input: WriteInput, paths: InputPath
     if (p) problems.push(p);
   });
 
-  for (const { node, index } of nodes.values()) {
-    const stored = state.nodes.get(node.id);
-    if (!stored || stored.kind === node.kind || deletedNodes.has(node.id)) continue;
+  for (const { node, index } of kindChanges) {
     for (const key of [...state.outgoingKeys(node.id), ...state.incomingKeys(node.id)]) {
       const edge = state.edges.get(key)!;
       if (deletedEdges.has(key) || edges.has(key) || deletedNodes.has(edge.from) || deletedNodes.has(edge.to)) continue;
@@ -150,24 +154,28 @@ export function planWrite(state: GraphState, input: WriteInput, paths: InputPath
   }
 
   const distinctItems = nodes.size + edges.size;
-  if (problems.length > 0) return { problems, change: EMPTY_CHANGE, distinctItems };
+  if (problems.length > 0) return { problems, change: EMPTY_CHANGE, distinctItems, upsertEdgeKeys: [] };
   dropDeletesThatAreRestored(state, deletedEdges, deletedNodes, nodes, edges);
 
   const upsertNodes: GraphNode[] = [];
-  for (const { node } of nodes.values()) {
+  for (const node of nodes.values()) {
     const stored = state.nodes.get(node.id);
     if (deletedNodes.has(node.id) || !stored || !sameData(stored, node)) upsertNodes.push(deepFreeze(node));
   }
   const upsertEdges: GraphEdge[] = [];
+  const upsertEdgeKeys: string[] = [];
   for (const [key, edge] of edges) {
     const stored = state.edges.get(key);
     const survives = stored !== undefined && !deletedEdges.has(key) && !deletedNodes.has(edge.from) && !deletedNodes.has(edge.to);
-    if (!survives || !sameData(stored, edge)) upsertEdges.push(deepFreeze(edge));
+    if (survives && sameData(stored, edge)) continue;
+    upsertEdges.push(deepFreeze(edge));
+    upsertEdgeKeys.push(key);
   }
   return {
     problems,
     change: { deleteEdges: [...deletedEdges.values()], deleteNodes: [...deletedNodes], upsertDocuments: documents, upsertNodes, upsertEdges },
     distinctItems,
+    upsertEdgeKeys,
   };
 }
 
@@ -178,14 +186,14 @@ function dropDeletesThatAreRestored(
   state: GraphState,
   deletedEdges: Map<string, EdgeRef>,
   deletedNodes: Set<string>,
-  nodes: ReadonlyMap<string, { node: GraphNode }>,
+  nodes: ReadonlyMap<string, GraphNode>,
   edges: ReadonlyMap<string, GraphEdge>,
 ): void {
   for (const key of [...deletedEdges.keys()]) {
     const upsert = edges.get(key);
     if (upsert && sameData(state.edges.get(key), upsert)) deletedEdges.delete(key);
   }
-  const restored = new Set([...deletedNodes].filter((id) => nodes.has(id) && sameData(state.nodes.get(id), nodes.get(id)!.node)));
+  const restored = new Set([...deletedNodes].filter((id) => nodes.has(id) && sameData(state.nodes.get(id), nodes.get(id))));
   for (let changed = true; changed && restored.size > 0; ) {
     changed = false;
     for (const id of restored) {

@@ -223,3 +223,18 @@ describe("sample graph", () => {
     expect(d.time).toEqual({ surviveDays: 30, recoverDays: 180, exposed: true, gapDays: 150 });
   });
 });
+
+describe("seed graph", () => {
+  const file = path.join(__dirname, "../../seeds/graph/supply-graph.json");
+  const { graph, problems } = validateInterchange(JSON.parse(readFileSync(file, "utf8")));
+  it("disables the invasive ventilator when Europe/North America fails, through one of its core parts", () => {
+    expect(problems).toEqual([]);
+    const g = compact({ nodes: graph!.nodes, edges: graph!.edges });
+    const d = scenario(g, ["europe-north-america"]).disabled.find((x) => x.id === "invasive-ventilator")!;
+    const coreParts = graph!.edges.filter((e) => e.from === "invasive-ventilator" && e.kind === "REQUIRES").map((e) => e.to);
+    expect(d.explanation[0]).toBe("invasive-ventilator");
+    expect(coreParts).toContain(d.explanation[1]);
+    expect(d.explanation[d.explanation.length - 1]).toBe("europe-north-america");
+  });
+});
+

@@ -11,7 +11,7 @@ import { DEFAULT_CUT_LIMIT, orderTwoCuts, PairExplainer } from "./cutsets";
 import { allSpofsOf, dominanceOf, hhiOf, riskInputsOf, singleRegionOf, statedDominanceOf } from "./derived";
 import { coneCoverage, mappingGaps as gapIds, type ConeCoverage } from "./gaps";
 import { buildPaths, ProofBuilder } from "./proof";
-import { Propagator } from "./propagate";
+import { propagatorOf, statedPropagatorOf } from "./propagate";
 import { resolveIds, resolveProduct } from "./resolve";
 import { riskBreakdown, topRisk, type RiskScore } from "./risk";
 import { productSpofs } from "./spofs";
@@ -26,7 +26,7 @@ export interface AvailabilityResult {
 /** Which nodes are unavailable when `failIds` fail (DESIGN §2). */
 export function availability(g: CompactGraph, failIds: readonly string[], options: { statedOnly?: boolean } = {}): AvailabilityResult {
   const failed = resolveIds(g, failIds);
-  const prop = new Propagator(g, options.statedOnly === true);
+  const prop = options.statedOnly === true ? statedPropagatorOf(g) : propagatorOf(g);
   prop.run(failed);
   const unavailable = Array.from(prop.down.subarray(0, prop.downCount), (v) => g.ids[v]!).sort();
   return { failed: failed.map((v) => g.ids[v]!), unavailable };

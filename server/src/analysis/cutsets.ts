@@ -21,7 +21,7 @@ import { memoByGraph } from "./cache";
 import { isItem, LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
 import { MeetWalker, type GeneratorView, type Overlay } from "./meet";
-import { Propagator } from "./propagate";
+import { propagatorOf, statedPropagatorOf, type Within } from "./propagate";
 
 export const DEFAULT_CUT_LIMIT = 100;
 export const MAX_CUT_LIMIT = 100_000;
@@ -49,6 +49,9 @@ class Workspace {
   readonly ancStamp: Int32Array;
   readonly deadStamp: Int32Array;
   readonly visitStamp: Int32Array;
+  /** For explanations: which nodes x alone, and y alone, take down. */
+  readonly byX: Int32Array;
+  readonly byY: Int32Array;
   query = 0;
   epoch = 0;
 
@@ -62,6 +65,8 @@ class Workspace {
     this.ancStamp = new Int32Array(n);
     this.deadStamp = new Int32Array(n);
     this.visitStamp = new Int32Array(n);
+    this.byX = new Int32Array(n);
+    this.byY = new Int32Array(n);
   }
 }
 
@@ -282,53 +287,52 @@ export interface PairReasonRaw {
 
 /** Explains pairs by propagation inside the product's cone. */
 export class PairExplainer {
-  private readonly full: Propagator;
-  private readonly stated: Propagator | undefined;
-  private readonly byX: Int32Array;
-  private readonly byY: Int32Array;
-  private stamp = 0;
+  private readonly ws: Workspace;
+  private readonly within: Within;
 
   constructor(
     private readonly g: CompactGraph,
     private readonly product: number,
   ) {
-    const within = new Uint8Array(g.nodeCount);
+    this.ws = workspaceOf(g);
+    const q = ++this.ws.query;
+    const cone = this.ws.coneStamp;
     const queue: number[] = [product];
-    within[product] = 1;
+    cone[product] = q;
     for (let head = 0; head < queue.length; head++) {
       const u = queue[head]!;
       for (let k = 0; k < 4; k++) {
         const { offsets, targets } = g.out[k]!;
         for (let s = offsets[u]; s < offsets[u + 1]; s++) {
-          if (within[targets[s]] === 1) continue;
-          within[targets[s]] = 1;
+          if (cone[targets[s]] === q) continue;
+          cone[targets[s]] = q;
           queue.push(targets[s]);
         }
       }
     }
-    this.full = new Propagator(g, false, within);
-    this.stated = g.anyUnstated ? new Propagator(g, true, within) : undefined;
-    this.byX = new Int32Array(g.nodeCount);
-    this.byY = new Int32Array(g.nodeCount);
+    this.within = { stamp: cone, epoch: q };
   }
 
   explain(x: number, y: number): PairReasonRaw {
-    const { g, full } = this;
-    const ep = ++this.stamp;
+    const { g, within } = this;
+    const { byX, byY } = this.ws;
+    const full = propagatorOf(g);
+    const ep = ++this.ws.epoch;
     const mark = (target: Int32Array, f: number): void => {
-      full.run([f]);
+      full.run([f], within);
       for (let i = 0; i < full.downCount; i++) target[full.down[i]] = ep;
     };
-    mark(this.byX, x);
-    mark(this.byY, y);
+    mark(byX, x);
+    mark(byY, y);
     let inferred = false;
-    if (this.stated !== undefined) {
-      this.stated.run([x, y]);
-      inferred = !this.stated.isDown(this.product);
+    if (g.anyUnstated) {
+      const stated = statedPropagatorOf(g);
+      stated.run([x, y], within);
+      inferred = !stated.isDown(this.product);
     }
-    full.run([x, y]);
-    const single = (v: number): boolean => this.byX[v] === ep || this.byY[v] === ep;
-    const by = (v: number): number => (this.byX[v] === ep ? 1 : 0) | (this.byY[v] === ep ? 2 : 0);
+    full.run([x, y], within);
+    const single = (v: number): boolean => byX[v] === ep || byY[v] === ep;
+    const by = (v: number): number => (byX[v] === ep ? 1 : 0) | (byY[v] === ep ? 2 : 0);
     const req = g.out[REQUIRES]!;
     const src = g.out[SOURCED_FROM]!;
     const parent = new Map<number, number>([[this.product, -1]]);

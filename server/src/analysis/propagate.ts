@@ -3,7 +3,9 @@
  * unavailable when a REQUIRES group loses its last member, an item loses its last source, or
  * (for suppliers and regions) any region it lies in fails. Counters per group and per item make
  * each edge cost O(1), so a scenario costs O(nodes reached + their in-edges), not O(graph).
- * Counters are initialised lazily (epoch stamps), so one propagator serves many queries.
+ * Counters are initialised lazily (epoch stamps), so one propagator serves many queries: each
+ * graph keeps one per mode (`propagatorOf`), reused by every query that runs on it (queries are
+ * synchronous, so they never interleave).
  *
  * `statedOnly` propagates only along derivations made of stated edges: a group or a source set
  * with any non-stated edge never counts as lost, and non-stated LOCATED_IN/WITHIN edges carry no
@@ -44,6 +46,12 @@ function counters(g: CompactGraph, statedOnly: boolean): Counters {
 const fullCounters = memoByGraph((g) => counters(g, false));
 const statedCounters = memoByGraph((g) => counters(g, true));
 
+/** Restricts a run to the nodes with `stamp[v] === epoch` (e.g. a product's cone). */
+export interface Within {
+  readonly stamp: Int32Array;
+  readonly epoch: number;
+}
+
 export class Propagator {
   private readonly downStamp: Int32Array;
   private readonly srcLeft: Int32Array;
@@ -61,8 +69,6 @@ export class Propagator {
   constructor(
     private readonly g: CompactGraph,
     private readonly statedOnly: boolean,
-    /** When given, only nodes with `within[v] === 1` can fail (restricts work to a cone). */
-    private readonly within?: Uint8Array,
   ) {
     const n = g.nodeCount;
     this.downStamp = new Int32Array(n);
@@ -91,15 +97,18 @@ export class Propagator {
     return this.grpStamp[gi] === this.epoch && this.grpLeft[gi] === 0;
   }
 
-  run(failed: ArrayLike<number>): void {
+  /** Fails `failed` and everything that falls with them (only inside `within`, when given). */
+  run(failed: ArrayLike<number>, within?: Within): void {
     const g = this.g;
     const ep = ++this.epoch;
-    const { downStamp, srcLeft, srcStamp, grpLeft, grpStamp, srcFull, grpFull, queue, within, statedOnly } = this;
+    const { downStamp, srcLeft, srcStamp, grpLeft, grpStamp, srcFull, grpFull, queue, statedOnly } = this;
     const stated = g.stated;
+    const inside = within?.stamp;
+    const inEpoch = within?.epoch ?? 0;
     let tail = 0;
     for (let i = 0; i < failed.length; i++) {
       const f = failed[i]!;
-      if (downStamp[f] === ep || (within !== undefined && within[f] === 0)) continue;
+      if (downStamp[f] === ep || (inside !== undefined && inside[f] !== inEpoch)) continue;
       downStamp[f] = ep;
       queue[tail++] = f;
     }
@@ -109,7 +118,7 @@ export class Propagator {
     const locIn = g.in[LOCATED_IN]!;
     const witIn = g.in[WITHIN]!;
     const fail = (p: number): void => {
-      if (downStamp[p] === ep || (within !== undefined && within[p] === 0)) return;
+      if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) return;
       downStamp[p] = ep;
       queue[tail++] = p;
     };
@@ -142,3 +151,7 @@ export class Propagator {
     this.downCount = tail;
   }
 }
+
+/** The shared propagators of a graph (full, and stated-only). */
+export const propagatorOf = memoByGraph((g) => new Propagator(g, false));
+export const statedPropagatorOf = memoByGraph((g) => new Propagator(g, true));

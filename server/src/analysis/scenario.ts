@@ -15,7 +15,8 @@
  */
 import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
 import { isItem, KIND_NAMES, PRODUCT, REQUIRES, SOURCED_FROM, type CompactGraph } from "./compact";
-import { Propagator } from "./propagate";
+import { memoByGraph } from "./cache";
+import { propagatorOf, statedPropagatorOf, type Propagator } from "./propagate";
 import { resolveIds } from "./resolve";
 import { describePath, type Step } from "./steps";
 
@@ -58,12 +59,12 @@ export function scenario(g: CompactGraph, failIds: readonly string[]): ScenarioR
 }
 
 export function scenarioOf(g: CompactGraph, failed: readonly number[]): ScenarioResult {
-  const prop = new Propagator(g, false);
+  const prop = propagatorOf(g);
   prop.run(failed);
   const next = explanationLinks(g, prop, failed);
   let statedDown: Propagator | undefined;
   if (g.anyUnstated) {
-    statedDown = new Propagator(g, true);
+    statedDown = statedPropagatorOf(g);
     statedDown.run(failed);
   }
   const unavailable: Record<NodeKind, number> = { Product: 0, Component: 0, Material: 0, Supplier: 0, Region: 0 };
@@ -85,17 +86,22 @@ export function scenarioOf(g: CompactGraph, failed: readonly number[]): Scenario
   return { failed: failed.map((v) => g.ids[v]!), disabled, unavailable, inferred: anyInferred };
 }
 
+/** Scratch arrays of the explanation search, one per graph (stamped, never cleared). */
+const linkSpace = memoByGraph((g) => ({ next: new Int32Array(g.nodeCount), seen: new Int32Array(g.nodeCount), epoch: 0 }));
+
 /**
  * For every unavailable node, the next node on a fewest-hops explanation (-1 for failed nodes).
- * Nodes that are available keep -1 too; callers only follow links from unavailable nodes.
+ * Valid until the next call on the same graph; only follow links from unavailable nodes.
  */
 export function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly number[]): Int32Array {
-  const next = new Int32Array(g.nodeCount).fill(-1);
-  const seen = new Uint8Array(g.nodeCount);
+  const space = linkSpace(g);
+  const { next, seen } = space;
+  const ep = ++space.epoch;
   const queue: number[] = [];
   for (const f of failed) {
-    if (seen[f] === 1) continue;
-    seen[f] = 1;
+    if (seen[f] === ep) continue;
+    seen[f] = ep;
+    next[f] = -1;
     queue.push(f);
   }
   const ofInSlot = g.groups.ofInSlot;
@@ -105,10 +111,10 @@ export function explanationLinks(g: CompactGraph, prop: Propagator, failed: read
       const csr = g.in[k]!;
       for (let s = csr.offsets[c]; s < csr.offsets[c + 1]; s++) {
         const p = csr.targets[s];
-        if (seen[p] === 1 || !prop.isDown(p)) continue;
+        if (seen[p] === ep || !prop.isDown(p)) continue;
         // A step is a reason only if the whole group (or every source) of p is down.
         if (k === REQUIRES ? !prop.groupLost(ofInSlot[s]) : k === SOURCED_FROM && !prop.sourcesLost(p)) continue;
-        seen[p] = 1;
+        seen[p] = ep;
         next[p] = c;
         queue.push(p);
       }

@@ -1,8 +1,13 @@
-import type { ErrorCode } from "@chokepoint/graph-schema";
+import { isValidId, MAX_ID_LENGTH, normalizeId, normalizeText, type ErrorCode } from "@chokepoint/graph-schema";
 import { LIST_SEPARATOR } from "./csv-columns";
 
 /** Result of reading one cell: a value, nothing (empty cell), or a problem for that cell. */
 export type Cell<T> = { readonly value: T } | { readonly empty: true } | { readonly code: ErrorCode; readonly message: string };
+
+/** An empty cell where a value is needed is FIELD_MISSING. */
+export function required<T>(cell: Cell<T>, what: string): Cell<T> {
+  return "empty" in cell ? { code: "FIELD_MISSING", message: `${what} is required` } : cell;
+}
 
 /** Export prefixes cells that a spreadsheet would run as a formula with `'` (csv-cell.ts in
  *  export); reading strips that prefix again so an exported file imports to the same text. */
@@ -54,18 +59,51 @@ export function listCell(raw: string | undefined): string[] {
     .filter((s) => s !== "");
 }
 
-/** Matches a cell against a fixed vocabulary, forgiving case and `-`/space for `_`
- *  ("sourced from" is SOURCED_FROM, "product" is Product). */
-export function vocabularyCell<T extends string>(raw: string | undefined, values: readonly T[], code: ErrorCode, what: string): Cell<T> {
-  const t = cellText(raw);
-  if (t === undefined) return { empty: true };
-  const key = canonical(t);
-  const found = values.find((v) => canonical(v) === key);
-  return found !== undefined ? { value: found } : { code, message: `${quoted(t)} is not a known ${what}; use one of ${values.join(", ")}` };
+/** A fixed vocabulary (kinds, flags, categories) matched forgivingly: case, and `-` or spaces
+ *  for `_`, do not matter ("sourced from" is SOURCED_FROM, "product" is Product). */
+export class Vocabulary<T extends string> {
+  private readonly byKey = new Map<string, T>();
+
+  constructor(
+    private readonly values: readonly T[],
+    private readonly code: ErrorCode,
+    private readonly what: string,
+  ) {
+    for (const v of values) {
+      this.byKey.set(v, v);
+      this.byKey.set(canonical(v), v);
+    }
+  }
+
+  read(raw: string | undefined): Cell<T> {
+    const t = cellText(raw);
+    if (t === undefined) return { empty: true };
+    const found = this.byKey.get(t) ?? this.byKey.get(canonical(t));
+    return found !== undefined ? { value: found } : { code: this.code, message: `${quoted(t)} is not a known ${this.what}; use one of ${this.values.join(", ")}` };
+  }
 }
 
 function canonical(s: string): string {
   return s.toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+/** An id cell under graph-schema's id rules (normalised, then lowercase kebab-case). */
+export function idCell(raw: string | undefined): Cell<string> {
+  const t = cellText(raw);
+  if (t === undefined) return { code: "FIELD_MISSING", message: "the id is missing" };
+  const id = normalizeId(t);
+  if (!isValidId(id)) return { code: "ID_INVALID", message: `${quoted(t)} is not an id: use lowercase kebab-case (letters a-z, digits, single hyphens), at most ${MAX_ID_LENGTH} characters` };
+  return { value: id };
+}
+
+/** A text cell under graph-schema's text rules: at most `max` characters, stored in NFC without
+ *  invisible characters; empty after that counts as not given. */
+export function textCell(raw: string | undefined, max: number): Cell<string> {
+  const t = cellText(raw);
+  if (t === undefined) return { empty: true };
+  if (t.length > max) return { code: "TEXT_TOO_LONG", message: `the text is ${t.length} characters; the limit is ${max}` };
+  const normal = normalizeText(t);
+  return normal === "" ? { empty: true } : { value: normal };
 }
 
 /** User text in a message: JSON-quoted (so control and bidi characters are visible) and short. */

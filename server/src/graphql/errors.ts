@@ -17,6 +17,21 @@ const REQUEST_ERROR_CODES = new Set([
 /** Codes of ChokepointErrors that describe the caller's request rather than a server fault. */
 const SERVER_SIDE: ReadonlySet<ErrorCode> = new Set(["STORE_ERROR", "INTERNAL"]);
 
+/**
+ * Store faults keep their code (a caller may retry, an operator may alert on it), but the adapters'
+ * messages are written for the operator's log and CLI: they can name the data directory, the errno
+ * or the database. The API answers with a fixed sentence and an error id, and logs the original.
+ */
+const STORE_FAULT_MESSAGES: Readonly<Partial<Record<ErrorCode, string>>> = {
+  STORE_UNAVAILABLE: "the graph store is unavailable; try again later",
+  STORE_TIMEOUT: "the graph store did not answer in time; try again later",
+  STORE_AUTH: "the server could not sign in to its graph store",
+  STORE_LOCKED: "the graph store is in use by another process",
+  STORE_WRITE_FAILED: "the write failed and is not visible; the server log tells whether a restart is needed",
+  STORE_CORRUPT: "the graph store's data is damaged and is not served",
+  STORE_CLOSED: "the server is shutting down",
+};
+
 export type ErrorLogger = (entry: { errorId: string; code: string; error: unknown }) => void;
 
 /** Creates an error a resolver throws for problems the caller can act on. */
@@ -33,6 +48,12 @@ export function makeFormatError(log: ErrorLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }) };
+    const storeFault = isChokepointError(original) ? STORE_FAULT_MESSAGES[original.code] : undefined;
+    if (isChokepointError(original) && storeFault !== undefined) {
+      const errorId = randomUUID();
+      log({ errorId, code: original.code, error: original });
+      return { message: `${storeFault} (reference ${errorId})`, ...(formatted.path && { path: formatted.path }), extensions: { code: original.code, errorId } };
+    }
     if (isChokepointError(original) && !SERVER_SIDE.has(original.code)) {
       const problems = original.problems.slice(0, 100).map((p) => ({ code: p.code, path: p.path, message: p.message, ...(p.row !== undefined && { row: p.row }), ...(p.column !== undefined && { column: p.column }) }));
       return { ...base, message: original.message, extensions: { code: original.code, ...(problems.length > 0 && { problems }) } };

@@ -11,8 +11,10 @@ import {
   riskRanking,
   riskScore,
   soleSource,
+  writeAnalyzeReport,
 } from "../../server/src/analysis";
 import type { GraphNode } from "@chokepoint/graph-schema";
+import { topRisk } from "../../server/src/analysis/risk";
 import { alternates, deepChain, diamond, regionHierarchy } from "./fixtures";
 import { edge, node } from "./random-graph";
 
@@ -123,6 +125,13 @@ describe("risk score", () => {
     expect(ranking[0]!.id).toBe("shared");
     expect(ranking.map((r) => r.score)).toEqual([...ranking.map((r) => r.score)].sort((a, b) => b - a));
   });
+  it("selects the same top entries as a full sort", () => {
+    const scores = Float64Array.from({ length: 500 }, (_, i) => ((i * 7919) % 97) / 97);
+    const g = { nodeCount: scores.length } as Parameters<typeof topRisk>[0];
+    const inputs = { scores } as Parameters<typeof topRisk>[1];
+    const full = Array.from(scores.keys()).filter((v) => scores[v]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+    for (const limit of [0, 1, 7, 100, 1000]) expect(topRisk(g, inputs, limit)).toEqual(full.slice(0, limit));
+  });
   it("scores the single-region term on apparent redundancy", () => {
     const m = riskScore(compact(regionHierarchy()), "m");
     expect(m.terms.find((t) => t.name === "singleRegion")!.value).toBe(1);
@@ -149,6 +158,16 @@ describe("analyze report", () => {
     for (const s of p.spofs) expect([s.path[0], s.path[s.path.length - 1]]).toEqual(["p", s.id]);
     expect(r.criticality.map((c) => c.id).sort()).toEqual(p.spofs.map((s) => s.id).sort());
     expect(r.criticalityRankedBy).toBe("count");
+  });
+  it("streams exactly the JSON of the report object", () => {
+    for (const f of [regionHierarchy(), twoProducts(), alternates(), deepChain(50)]) {
+      const g = compact(f);
+      let text = "";
+      writeAnalyzeReport(g, { top: 3 }, (chunk) => {
+        text += chunk;
+      });
+      expect(text).toBe(JSON.stringify(analyzeReport(g, { top: 3 })));
+    }
   });
   it("bounds proof paths on very deep graphs and marks the shortened ones", () => {
     const r = analyzeReport(compact(deepChain(3000)), { maxPathIds: 100_000 });

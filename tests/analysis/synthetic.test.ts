@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { validateInterchange } from "@chokepoint/graph-schema";
-import { analyzeReport, compact, criticality, cutSets, scenario, spofs } from "../../server/src/analysis";
+import { analyzeReport, compact, criticality, cutSets, scenario, spofs, writeAnalyzeReport } from "../../server/src/analysis";
 import { generateSupplyGraph } from "../../scripts/synthetic/generate";
 import { writeInterchange } from "../../scripts/synthetic/write";
 
@@ -46,6 +46,11 @@ describe("synthetic supply graphs", () => {
   it("agree between the report, the per-product answers, scenarios and cut sets", () => {
     const g = compact(graph);
     const report = analyzeReport(g, { top: 10 });
+    let streamed = "";
+    writeAnalyzeReport(g, { top: 10 }, (chunk) => {
+      streamed += chunk;
+    });
+    expect(streamed).toBe(JSON.stringify(report));
     const product = report.products.find((p) => p.spofs.length > 3)!;
     expect(spofs(g, product.id).spofs.map((s) => s.id)).toEqual(product.spofs.map((s) => s.id));
     // Failing any SPOF disables the product, and the scenario's explanation is no longer than the proof.

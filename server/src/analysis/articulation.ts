@@ -19,50 +19,60 @@ function undirected(g: CompactGraph): { offsets: Int32Array; targets: Int32Array
   return { offsets, targets };
 }
 
+// Per-node DFS state interleaved in one array (one cache line per node instead of five).
+const DISC = 0;
+const LOW = 1;
+const PARENT = 2;
+const POS = 3;
+
 /** Articulation points as node indices, ascending. */
 export function articulationPointIndices(g: CompactGraph): Int32Array {
   const n = g.nodeCount;
   const { offsets, targets } = undirected(g);
-  const disc = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const parent = new Int32Array(n).fill(-1);
+  const st = new Int32Array(4 * n);
+  for (let v = 0; v < n; v++) {
+    st[4 * v + DISC] = -1;
+    st[4 * v + PARENT] = -1;
+  }
   const children = new Int32Array(n);
   const isCut = new Uint8Array(n);
-  const pos = new Int32Array(n);
   const skippedParent = new Uint8Array(n);
   const stack = new Int32Array(n);
   let time = 0;
   for (let root = 0; root < n; root++) {
-    if (disc[root] >= 0) continue;
+    if (st[4 * root + DISC] >= 0) continue;
     let top = 0;
     stack[0] = root;
-    disc[root] = low[root] = time++;
-    pos[root] = offsets[root];
+    st[4 * root + DISC] = st[4 * root + LOW] = time++;
+    st[4 * root + POS] = offsets[root];
     while (top >= 0) {
       const v = stack[top];
-      if (pos[v] === offsets[v + 1]) {
+      const sv = 4 * v;
+      if (st[sv + POS] === offsets[v + 1]) {
         top--;
-        const p = parent[v];
+        const p = st[sv + PARENT];
         if (p >= 0) {
-          if (low[v] < low[p]) low[p] = low[v];
-          if (parent[p] >= 0 && low[v] >= disc[p]) isCut[p] = 1;
+          const sp = 4 * p;
+          if (st[sv + LOW] < st[sp + LOW]) st[sp + LOW] = st[sv + LOW];
+          if (st[sp + PARENT] >= 0 && st[sv + LOW] >= st[sp + DISC]) isCut[p] = 1;
         }
         continue;
       }
-      const w = targets[pos[v]++];
+      const w = targets[st[sv + POS]++];
       // The tree edge back to the parent is skipped once; a parallel edge counts as a cycle.
-      if (w === parent[v] && skippedParent[v] === 0) {
+      if (w === st[sv + PARENT] && skippedParent[v] === 0) {
         skippedParent[v] = 1;
         continue;
       }
-      if (disc[w] < 0) {
-        parent[w] = v;
+      const sw = 4 * w;
+      if (st[sw + DISC] < 0) {
+        st[sw + PARENT] = v;
         children[v]++;
-        disc[w] = low[w] = time++;
-        pos[w] = offsets[w];
+        st[sw + DISC] = st[sw + LOW] = time++;
+        st[sw + POS] = offsets[w];
         stack[++top] = w;
-      } else if (disc[w] < low[v]) {
-        low[v] = disc[w];
+      } else if (st[sw + DISC] < st[sv + LOW]) {
+        st[sv + LOW] = st[sw + DISC];
       }
     }
     if (children[root] > 1) isCut[root] = 1;

@@ -80,6 +80,8 @@ export interface CompactGraph {
   readonly annualValue: Float64Array;
   /** Per snapshot edge: 1 when its confidence is `stated`. */
   readonly stated: Uint8Array;
+  /** SOURCED_FROM `share` by snapshot edge index, for the edges that carry one. */
+  readonly shares: ReadonlyMap<number, number>;
   /** True when at least one analysed edge is not `stated`. */
   readonly anyUnstated: boolean;
   /** Out- and in-adjacency per edge kind (indexed by REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN). */
@@ -134,6 +136,7 @@ export function compact(input: GraphInput): CompactGraph {
   const stated = new Uint8Array(m);
   // Parents with at least one named alternatives group (only those need their slots regrouped).
   const grouped = new Uint8Array(n);
+  const shares = new Map<number, number>();
   let anyUnstated = false;
   // Store snapshots list edges by `from`, so the previous lookup usually answers the next one.
   let lastFrom = "";
@@ -164,6 +167,7 @@ export function compact(input: GraphInput): CompactGraph {
     if (e.confidence === "stated") stated[i] = 1;
     else anyUnstated = true;
     if (e.group !== undefined) grouped[f] = 1;
+    if (e.share !== undefined && k === SOURCED_FROM) shares.set(i, e.share);
   }
 
   let adjacency = buildAdjacency(n, from, to, ekind, edges, grouped, undefined);
@@ -193,6 +197,7 @@ export function compact(input: GraphInput): CompactGraph {
     recoveryDays,
     annualValue,
     stated,
+    shares,
     anyUnstated,
     out: adjacency.out,
     in: adjacency.in,

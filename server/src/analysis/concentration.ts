@@ -122,6 +122,7 @@ export function singleRegionItems(g: CompactGraph, dom: Dominance, flags: Uint8A
 function regionShares(g: CompactGraph, v: number, bucket: number[], share: number[]): number {
   const src = g.out[SOURCED_FROM]!;
   const loc = g.out[LOCATED_IN]!;
+  const shares = g.shares;
   const a = src.offsets[v];
   const b = src.offsets[v + 1];
   bucket.length = 0;
@@ -129,28 +130,32 @@ function regionShares(g: CompactGraph, v: number, bucket: number[], share: numbe
   if (!isItem(g.kind[v]) || b === a) return 0;
   let known = 0;
   let unknown = 0;
-  for (let s = a; s < b; s++) {
-    const x = g.edges[src.edges[s]]!.share;
-    if (x === undefined) unknown++;
-    else known += x;
-  }
+  if (shares.size > 0) {
+    for (let s = a; s < b; s++) {
+      const x = shares.get(src.edges[s]);
+      if (x === undefined) unknown++;
+      else known += x;
+    }
+  } else unknown = b - a;
   const rest = unknown > 0 ? Math.max(0, 1 - known) / unknown : 0;
   const total = known + rest * unknown;
-  const add = (key: number, x: number): void => {
-    const i = bucket.indexOf(key);
-    if (i >= 0) share[i]! += x;
-    else {
-      bucket.push(key);
-      share.push(x);
-    }
-  };
   for (let s = a; s < b; s++) {
-    const x = total > 0 ? (g.edges[src.edges[s]]!.share ?? rest) / total : 1 / (b - a);
+    const x = total > 0 ? ((shares.size > 0 ? shares.get(src.edges[s]) : undefined) ?? rest) / total : 1 / (b - a);
     const t = src.targets[s];
     const la = loc.offsets[t];
     const lb = loc.offsets[t + 1];
-    if (g.kind[t] === REGION || lb === la) add(t, x);
-    else for (let l = la; l < lb; l++) add(loc.targets[l], x / (lb - la));
+    const located = g.kind[t] !== REGION && lb > la;
+    // A region source, or a supplier with no region, is its own bucket; otherwise split over regions.
+    for (let l = located ? la : 0; l < (located ? lb : 1); l++) {
+      const key = located ? loc.targets[l] : t;
+      const part = located ? x / (lb - la) : x;
+      const i = bucket.indexOf(key);
+      if (i >= 0) share[i]! += part;
+      else {
+        bucket.push(key);
+        share.push(part);
+      }
+    }
   }
   return bucket.length;
 }
@@ -178,7 +183,7 @@ export function concentrationOf(g: CompactGraph, v: number): ConcentrationEntry 
   if (k === 0) return undefined;
   const src = g.out[SOURCED_FROM]!;
   let sharesKnown = true;
-  for (let s = src.offsets[v]; s < src.offsets[v + 1]; s++) if (g.edges[src.edges[s]]!.share === undefined) sharesKnown = false;
+  for (let s = src.offsets[v]; s < src.offsets[v + 1]; s++) if (!g.shares.has(src.edges[s])) sharesKnown = false;
   const regions = bucket.map((b, i): RegionShare => (g.kind[b] === REGION ? { region: g.ids[b]!, share: share[i]! } : { region: null, supplier: g.ids[b]!, share: share[i]! }));
   regions.sort((x, y) => y.share - x.share || String(x.region ?? x.supplier).localeCompare(String(y.region ?? y.supplier)));
   let hhi = 0;

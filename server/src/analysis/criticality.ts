@@ -14,7 +14,7 @@ import type { AllSpofs } from "./spofs";
 export interface CriticalityEntry {
   readonly id: string;
   readonly kind: NodeKind;
-  /** Products for which this node is a SPOF, by id. */
+  /** Products for which this node is a SPOF, in snapshot order (by id for a store snapshot). */
   readonly products: readonly string[];
   readonly count: number;
   /** Sum of those products' annualValue (products without one add nothing). */
@@ -85,40 +85,57 @@ function sortRanked(nodes: Int32Array, count: Int32Array, value: Float64Array | 
   return nodes;
 }
 
-/** The ranking with product lists; `limit` keeps the top entries only. */
-export function criticalityRanking(g: CompactGraph, all: AllSpofs, limit = Infinity): CriticalityRanking {
+/** The ranking with, per ranked node, its products (product node indices, in snapshot order). */
+export interface CriticalIndex {
+  readonly weighted: boolean;
+  readonly nodes: Int32Array;
+  /** Products of nodes[i]: `products[offsets[i] .. offsets[i+1])`. */
+  readonly offsets: Int32Array;
+  readonly products: Int32Array;
+}
+
+/** Inverts the per-product SPOF lists once, into typed arrays (no per-node lists of strings). */
+export function criticalIndex(g: CompactGraph, all: AllSpofs): CriticalIndex {
   const { weighted, nodes } = rankCritical(g, all);
-  const top = nodes.subarray(0, Math.min(nodes.length, limit));
-  // Product lists per node, built by inverting the per-product SPOF lists once.
-  const slot = new Int32Array(g.nodeCount).fill(-1);
-  const lists: string[][] = [];
-  for (let i = 0; i < top.length; i++) {
-    slot[top[i]] = i;
-    lists.push([]);
+  const position = new Int32Array(g.nodeCount).fill(-1);
+  const offsets = new Int32Array(nodes.length + 1);
+  for (let i = 0; i < nodes.length; i++) {
+    position[nodes[i]] = i;
+    offsets[i + 1] = offsets[i] + all.count[nodes[i]];
   }
+  const products = new Int32Array(offsets[nodes.length]);
+  const fill = offsets.slice(0, nodes.length);
   for (let p = 0; p < all.products.length; p++) {
-    const pid = g.ids[all.products[p]]!;
-    for (let j = all.offsets[p]; j < all.offsets[p + 1]; j++) {
-      const s = slot[all.node[j]];
-      if (s >= 0) lists[s]!.push(pid);
-    }
+    for (let j = all.offsets[p]; j < all.offsets[p + 1]; j++) products[fill[position[all.node[j]]]++] = all.products[p];
   }
-  const entries = Array.from(top, (v, i): CriticalityEntry => ({
+  return { weighted, nodes, offsets, products };
+}
+
+/** Entry i of the ranking, with ids. */
+export function criticalityEntry(g: CompactGraph, all: AllSpofs, index: CriticalIndex, i: number): CriticalityEntry {
+  const v = index.nodes[i];
+  return {
     id: g.ids[v]!,
     kind: KIND_NAMES[g.kind[v]]!,
-    products: lists[i]!.sort(),
+    products: Array.from(index.products.subarray(index.offsets[i], index.offsets[i + 1]), (p) => g.ids[p]!),
     count: all.count[v],
     value: all.value[v],
     inferredCount: all.inferredCount[v],
-  }));
-  return { weighted, entries };
+  };
 }
 
-/** Criticality of one node. */
+/** The ranking with product lists; `limit` keeps the top entries only. */
+export function criticalityRanking(g: CompactGraph, all: AllSpofs, limit = Infinity): CriticalityRanking {
+  const index = criticalIndex(g, all);
+  const count = Math.min(index.nodes.length, limit);
+  return { weighted: index.weighted, entries: Array.from({ length: count }, (_, i) => criticalityEntry(g, all, index, i)) };
+}
+
+/** Criticality of one node (products in snapshot order). */
 export function criticalityOf(g: CompactGraph, all: AllSpofs, v: number): CriticalityEntry {
   const products: string[] = [];
   for (let p = 0; p < all.products.length; p++) {
     for (let j = all.offsets[p]; j < all.offsets[p + 1]; j++) if (all.node[j] === v) products.push(g.ids[all.products[p]]!);
   }
-  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, products: products.sort(), count: all.count[v], value: all.value[v], inferredCount: all.inferredCount[v] };
+  return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, products, count: all.count[v], value: all.value[v], inferredCount: all.inferredCount[v] };
 }

@@ -21,6 +21,7 @@
  *   articulationPoints(g)                       → { lens, ids }   (secondary, undirected fragility lens)
  *   riskScore(g, id) / riskRanking(g, { limit })→ { id, kind, score, terms: [{ name, value, weight, contribution, detail }] }
  *   analyzeReport(g, opts) / scenarioReport(g, ids) → the CLI's JSON documents (CLI_JSON.md)
+ *   writeAnalyzeReport(g, opts, write)          → the same analyze JSON, streamed in chunks (large graphs)
  *   g.findings                                  → data findings (broken REQUIRES/WITHIN cycles, unusable edges)
  *
  * Semantics:
@@ -72,6 +73,7 @@ export { RISK_WEIGHTS, type RiskScore, type RiskTerm, type RiskTermName } from "
 export { DEFAULT_CUT_LIMIT, MAX_CUT_LIMIT } from "./cutsets";
 export {
   analyzeReport,
+  writeAnalyzeReport,
   scenarioReport,
   ANALYSIS_FORMAT,
   SCENARIO_FORMAT,

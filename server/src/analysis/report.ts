@@ -6,13 +6,14 @@ import type { LocalizedName, NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints, ARTICULATION_LENS, concentration, riskRanking, singleRegion, soleSource } from "./api";
 import { KIND_NAMES, PRODUCT, type CompactGraph } from "./compact";
 import type { ConcentrationEntry, SingleRegionEntry, SoleSourceEntry } from "./concentration";
-import { criticalityRanking, type CriticalityEntry } from "./criticality";
+import { criticalIndex, criticalityEntry, type CriticalIndex, type CriticalityEntry } from "./criticality";
 import { allSpofsOf, dominanceOf } from "./derived";
 import type { Finding } from "./findings";
 import { coneCoverage, mappingGaps } from "./gaps";
 import { buildPaths, ProofBuilder } from "./proof";
 import { round, type RiskScore } from "./risk";
 import { scenario, type DisabledProduct } from "./scenario";
+import type { AllSpofs } from "./spofs";
 
 export const ANALYSIS_FORMAT = "chokepoint/analysis";
 export const SCENARIO_FORMAT = "chokepoint/scenario";
@@ -72,16 +73,42 @@ export interface AnalyzeOptions {
   readonly maxPathIds?: number;
 }
 
-export function analyzeReport(g: CompactGraph, options: AnalyzeOptions = {}): AnalyzeReport {
-  const top = options.top ?? 100;
-  const all = allSpofsOf(g);
-  const builder = new ProofBuilder(g, dominanceOf(g));
-  const budget = { left: options.maxPathIds ?? 5_000_000 };
-  const stamp = new Int32Array(g.nodeCount);
-  const products = Array.from(all.products, (p, i): ReportProduct => {
+/**
+ * Builds the analyze report one entry at a time, so the same entries can be assembled into an
+ * object (`analyzeReport`) or streamed as JSON text (`writeAnalyzeReport`) without holding a
+ * million-verdict object tree in memory. Products must be taken in order (proof paths share a
+ * budget).
+ */
+class AnalyzeParts {
+  readonly all: AllSpofs;
+  readonly critical: CriticalIndex;
+  readonly top: number;
+  private readonly builder: ProofBuilder;
+  private readonly budget: { left: number };
+  private readonly stamp: Int32Array;
+
+  constructor(
+    readonly g: CompactGraph,
+    options: AnalyzeOptions,
+  ) {
+    this.top = options.top ?? 100;
+    this.all = allSpofsOf(g);
+    this.critical = criticalIndex(g, this.all);
+    this.builder = new ProofBuilder(g, dominanceOf(g));
+    this.budget = { left: options.maxPathIds ?? 5_000_000 };
+    this.stamp = new Int32Array(g.nodeCount);
+  }
+
+  get productCount(): number {
+    return this.all.products.length;
+  }
+
+  product(i: number): ReportProduct {
+    const { g, all } = this;
+    const p = all.products[i];
     const lo = all.offsets[i];
     const hi = all.offsets[i + 1];
-    const { paths, truncated } = buildPaths(builder, p, all, lo, hi, budget);
+    const { paths, truncated } = buildPaths(this.builder, p, all, lo, hi, this.budget);
     const spofs = paths.map((path, k): ReportSpof => {
       const x = all.node[lo + k];
       return {
@@ -92,26 +119,79 @@ export function analyzeReport(g: CompactGraph, options: AnalyzeOptions = {}): An
         ...(truncated[k] === 1 && { pathTruncated: true as const }),
       };
     });
-    const coverage = coneCoverage(g, p, stamp, i + 1);
+    const coverage = coneCoverage(g, p, this.stamp, i + 1);
     return { id: g.ids[p]!, name: g.nodes[p]!.name, spofs, items: coverage.items, mappingGaps: coverage.gaps.length };
-  });
-  const ranking = criticalityRanking(g, all);
-  const ap = articulationPoints(g);
+  }
+
+  get criticalCount(): number {
+    return this.critical.nodes.length;
+  }
+
+  criticality(i: number): CriticalityEntry {
+    return criticalityEntry(this.g, this.all, this.critical, i);
+  }
+
+  concentration(): ConcentrationEntry[] {
+    return concentration(this.g, { limit: this.top }).map((e) => ({ ...e, hhi: round(e.hhi), regions: e.regions.map((r) => ({ ...r, share: round(r.share) })) }));
+  }
+
+  articulationPoints(): AnalyzeReport["articulationPoints"] {
+    const ap = articulationPoints(this.g);
+    return { lens: ARTICULATION_LENS, count: ap.ids.length, ids: ap.ids.slice(0, this.top) };
+  }
+}
+
+export function analyzeReport(g: CompactGraph, options: AnalyzeOptions = {}): AnalyzeReport {
+  const parts = new AnalyzeParts(g, options);
   return {
     format: ANALYSIS_FORMAT,
     version: REPORT_VERSION,
     graph: summary(g),
     findings: g.findings,
-    products,
-    criticalityRankedBy: ranking.weighted ? "annualValue" : "count",
-    criticality: ranking.entries,
+    products: Array.from({ length: parts.productCount }, (_, i) => parts.product(i)),
+    criticalityRankedBy: parts.critical.weighted ? "annualValue" : "count",
+    criticality: Array.from({ length: parts.criticalCount }, (_, i) => parts.criticality(i)),
     mappingGaps: mappingGaps(g),
     soleSource: soleSource(g),
     singleRegion: singleRegion(g),
-    concentration: concentration(g, { limit: top }).map((e) => ({ ...e, hhi: round(e.hhi), regions: e.regions.map((r) => ({ ...r, share: round(r.share) })) })),
-    risk: riskRanking(g, { limit: top }),
-    articulationPoints: { lens: ARTICULATION_LENS, count: ap.ids.length, ids: ap.ids.slice(0, top) },
+    concentration: parts.concentration(),
+    risk: riskRanking(g, { limit: parts.top }),
+    articulationPoints: parts.articulationPoints(),
   };
+}
+
+/**
+ * Writes exactly `JSON.stringify(analyzeReport(g, options))`, entry by entry, to `write` (in
+ * chunks of about a megabyte): for graphs of 10^6 nodes the report has millions of entries, and
+ * building them all as objects first costs more in garbage collection than the analysis itself.
+ */
+export function writeAnalyzeReport(g: CompactGraph, options: AnalyzeOptions, write: (chunk: string) => void): void {
+  const parts = new AnalyzeParts(g, options);
+  let pending: string[] = [];
+  let size = 0;
+  const put = (s: string): void => {
+    pending.push(s);
+    size += s.length;
+    if (size >= 1 << 20) flush();
+  };
+  const flush = (): void => {
+    if (pending.length > 0) write(pending.join(""));
+    pending = [];
+    size = 0;
+  };
+  const J = JSON.stringify;
+  const list = (count: number, entry: (i: number) => unknown): void => {
+    put("[");
+    for (let i = 0; i < count; i++) put(i === 0 ? J(entry(i)) : `,${J(entry(i))}`);
+    put("]");
+  };
+  put(`{"format":${J(ANALYSIS_FORMAT)},"version":${REPORT_VERSION},"graph":${J(summary(g))},"findings":${J(g.findings)},"products":`);
+  list(parts.productCount, (i) => parts.product(i));
+  put(`,"criticalityRankedBy":${J(parts.critical.weighted ? "annualValue" : "count")},"criticality":`);
+  list(parts.criticalCount, (i) => parts.criticality(i));
+  put(`,"mappingGaps":${J(mappingGaps(g))},"soleSource":${J(soleSource(g))},"singleRegion":${J(singleRegion(g))}`);
+  put(`,"concentration":${J(parts.concentration())},"risk":${J(riskRanking(g, { limit: parts.top }))},"articulationPoints":${J(parts.articulationPoints())}}`);
+  flush();
 }
 
 export interface ScenarioReport {

@@ -91,10 +91,21 @@ export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, si
     unstatedShare[v] = total === 0 ? 0 : unstated / total;
   }
   const inputs = { weighted, maxCount, maxValue, sourceCount, singleRegion, hhi, unstatedShare, scores: new Float64Array(n) };
+  // The same sum as `termValues`, inlined: this runs for every node of the graph.
+  const w = RISK_WEIGHTS;
+  const critScale = weighted ? (maxValue > 0 ? 1 / maxValue : 0) : maxCount > 0 ? 1 / maxCount : 0;
   for (let v = 0; v < n; v++) {
-    const values = termValues(g, all, inputs, v);
-    let score = 0;
-    for (const t of TERMS) score += values[t] * RISK_WEIGHTS[t];
+    const flags = g.flags[v];
+    const h = hhi[v];
+    let score = (weighted ? all.value[v] : all.count[v]) * critScale * w.criticality;
+    if (isItem(g.kind[v]) && sourceCount[v] === 1) score += w.soleSource;
+    score += singleRegion[v] * w.singleRegion;
+    if (h === h) score += h * w.concentration;
+    if (flags & FLAG_BITS.POLICY_BOTTLENECK) score += w.policyBottleneck;
+    if (flags & FLAG_BITS.IMPORT_DEPENDENT) score += w.importDependent;
+    if (isMappingGap(g, v)) score += w.unknownSupply;
+    score += unstatedShare[v] * w.unstatedShare;
+    if (flags & FLAG_BITS.DOMESTIC_BREAKTHROUGH) score += w.domesticBreakthrough;
     inputs.scores[v] = Math.min(1, Math.max(0, score));
   }
   return inputs;
@@ -146,12 +157,39 @@ export function riskBreakdown(g: CompactGraph, all: AllSpofs, inputs: RiskInputs
   return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, score: round(inputs.scores[v]), terms };
 }
 
-/** Node indices by descending score (ties in snapshot order), first `limit`. */
+/**
+ * Node indices by descending score (ties in snapshot order), first `limit`: a bounded min-heap
+ * keeps the best `limit` seen so far, so ranking a million nodes for the top 100 costs one pass.
+ */
 export function topRisk(g: CompactGraph, inputs: RiskInputs, limit: number): number[] {
-  const idx: number[] = [];
-  for (let v = 0; v < g.nodeCount; v++) if (inputs.scores[v] > 0) idx.push(v);
-  idx.sort((a, b) => inputs.scores[b] - inputs.scores[a] || a - b);
-  return idx.slice(0, limit);
+  const { scores } = inputs;
+  // "a ranks below b": lower score, or equal score and later in snapshot order.
+  const below = (a: number, b: number): boolean => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const heap: number[] = [];
+  const swap = (i: number, j: number): void => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
+  for (let v = 0; v < g.nodeCount && limit > 0; v++) {
+    if (!(scores[v] > 0)) continue;
+    if (heap.length < limit) {
+      heap.push(v);
+      for (let i = heap.length - 1; i > 0 && below(heap[i]!, heap[(i - 1) >> 1]!); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+      continue;
+    }
+    if (!below(heap[0]!, v)) continue;
+    heap[0] = v;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) break;
+      const c = l + 1 < heap.length && below(heap[l + 1]!, heap[l]!) ? l + 1 : l;
+      if (!below(heap[c]!, heap[i]!)) break;
+      swap(i, c);
+      i = c;
+    }
+  }
+  return heap.sort((a, b) => scores[b] - scores[a] || a - b);
 }
 
 export function round(x: number): number {

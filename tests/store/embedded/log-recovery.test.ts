@@ -91,7 +91,7 @@ describe("embedded store: recovery from a cut or damaged change log", () => {
     expect(fixture.records[fixture.records.length - 1]!.end).toBe(fixture.log.length);
   });
 
-  it("keeps every complete write when the log is cut at sampled offsets, and appends cleanly after", async () => {
+  it("keeps every complete write when the log is cut at sampled offsets, cuts the tail, and appends cleanly after", async () => {
     const rnd = prng(7);
     const offsets = new Set<number>([0, 1, 5, MAGIC_BYTES, fixture.log.length]);
     for (const r of fixture.records) {
@@ -102,7 +102,8 @@ describe("embedded store: recovery from a cut or damaged change log", () => {
     }
     for (let i = 0; i < 20; i++) offsets.add(Math.floor(rnd() * fixture.log.length));
 
-    for (const offset of [...offsets].sort((a, b) => a - b)) {
+    const sorted = [...offsets].sort((a, b) => a - b);
+    for (const [i, offset] of sorted.entries()) {
       const dir = await dirWithLog(fixture.log.subarray(0, offset));
       const logger = recordingLogger();
       const store = await EmbeddedGraphStore.open({ dir, logger });
@@ -114,6 +115,11 @@ describe("embedded store: recovery from a cut or damaged change log", () => {
       if (offset > fixture.writeEnds[k]! && offset >= MAGIC_BYTES) expect(logger.warnings).toHaveLength(1);
       else expect(logger.warnings).toEqual([]);
 
+      // Appending after recovery (every third cut, to bound the fsyncs this costs).
+      if (i % 3 !== 0) {
+        await store.close();
+        continue;
+      }
       await store.apply({ upsertNodes: [node("after-recovery", "Supplier")] });
       await store.close();
       const reopened = await EmbeddedGraphStore.open({ dir, logger: recordingLogger() });

@@ -11,6 +11,7 @@ import { indexGraph } from "./model/graph-index";
 import { t } from "./model/i18n";
 import { nameIn } from "./model/labels";
 import { buildOverlay, NO_OVERLAY, stepCount } from "./model/overlay";
+import type { GraphData } from "./model/types";
 import type { ViewState } from "./model/view-state";
 import { CytoscapeMap } from "./map/CytoscapeMap";
 import { mapPng, mapSvg } from "./map/export";
@@ -27,12 +28,16 @@ import { TablesDrawer } from "./ui/TablesDrawer";
 
 const EMPTY_SCENE: MapScene = { elements: [], nodeCount: 0, refused: null };
 
-export function App({ store }: { readonly store: Store<ViewState> }) {
+export function App({ store, firstGraph }: { readonly store: Store<ViewState>; readonly firstGraph: Promise<GraphData> }) {
   const view = useStore(store);
   const act = useCallback((a: A.ViewAction) => store.update(a), [store]);
   const [attempt, setAttempt] = useState(0);
-  const graph = useAsync(`graph:${attempt}`, () => loadGraph());
-  const index = useMemo(() => (graph.status === "ok" ? indexGraph(graph.data) : null), [graph]);
+  const graph = useAsync(`graph:${attempt}`, () => (attempt === 0 ? firstGraph : loadGraph()));
+  const index = useMemo(() => {
+    if (graph.status !== "ok") return null;
+    performance.mark("chokepoint:graph-loaded");
+    return indexGraph(graph.data);
+  }, [graph]);
   const scenario = useAsync(view.fail.length > 0 ? `scenario:${view.fail.join("\n")}` : null, () => fetchScenario(view.fail));
   const scenarioData = scenario.status === "ok" ? scenario.data : null;
   const steps = stepCount(scenarioData);

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Core } from "cytoscape";
-import { isGhostId, type MapElement, type MapScene } from "../model/elements";
+import type { MapElement, MapScene } from "../model/elements";
 import type { LayoutName } from "../model/view-state";
-import { createCy, rendererFor, type RendererMode } from "./create-cy";
+import { createCy, rendererFor, WEBGL_THRESHOLD, type RendererMode } from "./create-cy";
 import { effectiveLayout, runLayout } from "./layout";
 import { patchElements } from "./patch";
 import { buildStylesheet } from "./stylesheet";
@@ -30,9 +30,6 @@ interface Hover {
   readonly y: number;
 }
 
-/** Ghost placeholders stand for their item in every interaction. */
-const itemOf = (id: string) => (isGhostId(id) ? id.slice("ghost:".length) : id);
-
 /**
  * The one imperative island (kiali's CytoscapeReactWrapper, react-cytoscapejs): Cytoscape is created
  * once and patched by diff; the layout reruns only when the set of elements or the layout choice
@@ -48,6 +45,7 @@ export function CytoscapeMap({ scene, layout, present, labels, onTapNode, onDoub
   const laidOut = useRef<string>("");
   const firstPaint = useRef(false);
   const presentRef = useRef(present);
+  const largeRef = useRef(false);
   const callbacks = useRef({ onTapNode, onDoubleTapNode, onReady });
   const [hover, setHover] = useState<Hover | null>(null);
 
@@ -71,11 +69,13 @@ export function CytoscapeMap({ scene, layout, present, labels, onTapNode, onDoub
     if (!el) return;
     const drawnNodes = scene.elements.reduce((n, e) => n + (e.group === "nodes" ? 1 : 0), 0);
     const wanted = mode.current === "webgl" ? "webgl" : rendererFor(drawnNodes);
+    const large = drawnNodes > WEBGL_THRESHOLD;
     let cy = cyRef.current;
     if (!cy || wanted !== mode.current) {
       cy?.destroy();
       mode.current = wanted;
-      cy = createCy(el, wanted, presentRef.current);
+      largeRef.current = large;
+      cy = createCy(el, wanted, presentRef.current, large);
       bindEvents(cy, callbacks, setHover);
       cyRef.current = cy;
       drawn.current = [];
@@ -84,7 +84,14 @@ export function CytoscapeMap({ scene, layout, present, labels, onTapNode, onDoub
       window.__chokepoint = { ...window.__chokepoint, renderer: wanted };
       callbacks.current.onReady(cy);
     }
+    if (large !== largeRef.current) {
+      largeRef.current = large;
+      cy.style(buildStylesheet(presentRef.current, large));
+    }
+    performance.mark("chokepoint:patch");
+    const patchStart = performance.now();
     const stats = patchElements(cy, drawn.current, scene.elements);
+    window.__chokepoint = { ...window.__chokepoint, patchMs: performance.now() - patchStart };
     drawn.current = scene.elements;
     const layoutKey = effectiveLayout(layout, scene.nodeCount);
     if (stats.structureChanged || laidOut.current !== layoutKey) {
@@ -102,7 +109,7 @@ export function CytoscapeMap({ scene, layout, present, labels, onTapNode, onDoub
   useEffect(() => {
     presentRef.current = present;
     const cy = cyRef.current;
-    if (cy) cy.style(buildStylesheet(present));
+    if (cy) cy.style(buildStylesheet(present, largeRef.current));
   }, [present]);
 
   useEffect(() => {
@@ -154,11 +161,11 @@ export function CytoscapeMap({ scene, layout, present, labels, onTapNode, onDoub
 }
 
 function bindEvents(cy: Core, callbacks: { readonly current: Pick<Props, "onTapNode" | "onDoubleTapNode"> }, setHover: (h: Hover | null) => void): void {
-  cy.on("tap", "node", (e) => callbacks.current.onTapNode(itemOf(e.target.id())));
+  cy.on("tap", "node", (e) => callbacks.current.onTapNode(e.target.id()));
   cy.on("tap", (e) => {
     if (e.target === cy) callbacks.current.onTapNode(null);
   });
-  cy.on("dbltap", "node", (e) => callbacks.current.onDoubleTapNode(itemOf(e.target.id())));
+  cy.on("dbltap", "node", (e) => callbacks.current.onDoubleTapNode(e.target.id()));
   cy.on("mouseover", "node", (e) => {
     const p = e.target.renderedPosition();
     setHover({ text: String(e.target.data("full")), x: p.x, y: p.y - e.target.renderedHeight() / 2 - 8 });
@@ -167,13 +174,15 @@ function bindEvents(cy: Core, callbacks: { readonly current: Pick<Props, "onTapN
   cy.on("viewport", () => setHover(null));
 }
 
-/** First paint: the first frame after the first non-empty layout has been drawn. */
+/** First paint: Cytoscape draws in its own requestAnimationFrame callback, so the frame after the
+ *  next one starts once the first laid-out graph has been drawn. (The WebGL mode emits no
+ *  `render` event, so that cannot be used.) */
 function markFirstPaint(cy: Core): void {
-  cy.one("render", () => {
+  cy.forceRender();
+  requestAnimationFrame(() =>
     requestAnimationFrame(() => {
       performance.mark("chokepoint:first-paint");
       window.__chokepoint = { ...window.__chokepoint, firstPaintMs: performance.now() };
-    });
-  });
-  cy.forceRender();
+    }),
+  );
 }

@@ -21,13 +21,14 @@ export function webglAvailable(): boolean {
 }
 
 export function rendererFor(drawnNodes: number): RendererMode {
+  if (new URLSearchParams(location.search).get("renderer") === "canvas") return "canvas";
   return drawnNodes > WEBGL_THRESHOLD && webglAvailable() ? "webgl" : "canvas";
 }
 
-export function createCy(container: HTMLElement, mode: RendererMode, present: boolean): Core {
+export function createCy(container: HTMLElement, mode: RendererMode, present: boolean, large: boolean): Core {
   return cytoscape({
     container,
-    style: buildStylesheet(present),
+    style: buildStylesheet(present, large),
     minZoom: 0.02,
     maxZoom: 3,
     boxSelectionEnabled: false,
@@ -36,7 +37,7 @@ export function createCy(container: HTMLElement, mode: RendererMode, present: bo
     // The canvas renderer's WebGL mode (Cytoscape ≥ 3.31) for large views; top-level renderer
     // options are passed through to the renderer.
     webgl: mode === "webgl",
-    webglTexSize: 4096,
-    webglBatchSize: 4096,
+    webglTexSize: 2048,
+    webglBatchSize: 2048,
   });
 }

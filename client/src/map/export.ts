@@ -20,11 +20,11 @@ function svgNode(n: NodeSingular): SvgNode {
     w: n.width(),
     h: n.height(),
     kind: n.data("kind") as MapNodeKind,
-    fill: n.data("kind") === "Ghost" ? "none" : String(n.style("background-color")),
+    fill: String(n.style("background-color")),
     stroke: String(n.style("border-color")),
     strokeWidth: px(n.style("border-width") as string, 1),
     dashed: n.style("border-style") === "dashed",
-    opacity: px(n.style("opacity") as string, 1),
+    opacity: px(n.style("opacity") as string, 1) * (n.hasClass("gap") ? 0.6 : 1),
     label: String(n.data("label") ?? ""),
     fontSize: px(n.style("font-size") as string, 11),
   };

@@ -16,9 +16,23 @@ export const SCENARIO_COLOR = { failed: "#1d2430", disabled: "#d7191c", path: "#
 /**
  * A data-keyed stylesheet: colours, labels and badges come from element data and classes, so a
  * state change is a data patch and never a stylesheet rebuild. Only presentation mode (large
- * labels) swaps the sheet.
+ * labels) and the size of the view swap the sheet.
  */
-export function buildStylesheet(present: boolean): StylesheetJson {
+export function buildStylesheet(present: boolean, large = false): StylesheetJson {
+  return large ? [...baseSheet(present), ...LARGE_VIEW] : baseSheet(present);
+}
+
+/**
+ * Large views (thousands of nodes): haystack edges (no control points, no arrows, no dashes) and
+ * no label backgrounds. Arrow and dash drawing dominated the first frame of a 5,000-node map.
+ */
+const LARGE_VIEW: StylesheetJson = [
+  { selector: "edge", style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none", "line-style": "solid", width: 0.8 } },
+  { selector: "edge.on-path, edge.proof", style: { width: 3 } },
+  { selector: "node", style: { "text-background-opacity": 0, "min-zoomed-font-size": 9 } },
+];
+
+function baseSheet(present: boolean): StylesheetJson {
   const font = present ? 20 : 11;
   const sheet: StylesheetJson = [
     {
@@ -32,8 +46,8 @@ export function buildStylesheet(present: boolean): StylesheetJson {
         "text-valign": "bottom",
         "text-halign": "center",
         "text-margin-y": 4,
-        "text-wrap": "wrap",
-        "text-max-width": present ? "220px" : "130px",
+        // Labels arrive truncated (model/labels.ts); no wrapping, which would measure every word.
+        "text-wrap": "none",
         "text-background-color": "#ffffff",
         "text-background-opacity": 0.8,
         "text-background-padding": "1px",
@@ -61,22 +75,7 @@ export function buildStylesheet(present: boolean): StylesheetJson {
         "bounds-expansion": 12,
       },
     })),
-    { selector: "node.gap", style: { "border-style": "dashed", "border-width": 2, "border-color": "#6b7684", "background-opacity": 0.6 } },
-    {
-      selector: "node.ghost",
-      style: {
-        shape: "ellipse",
-        width: KIND_SIZE.Ghost.w,
-        height: KIND_SIZE.Ghost.h,
-        "background-opacity": 0,
-        "border-style": "dashed",
-        "border-width": 1.5,
-        "border-color": "#9aa3ae",
-        color: "#7b8592",
-        "font-style": "italic",
-        "font-size": present ? 14 : 9,
-      },
-    },
+    { selector: "node.gap", style: { "border-style": "dashed", "border-width": 2, "border-color": "#6b7684", "background-opacity": 0.3, color: "#5f6b7a" } },
     {
       selector: "edge",
       style: {
@@ -95,7 +94,6 @@ export function buildStylesheet(present: boolean): StylesheetJson {
     { selector: "edge.alternative", style: { "target-arrow-shape": "diamond" } },
     { selector: "edge.inferred", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
     { selector: "edge.imported", style: { "line-style": "dotted" } },
-    { selector: "edge.ghost-edge", style: { "line-style": "dashed", "line-dash-pattern": [3, 3], "line-color": "#c3c9d1", "target-arrow-shape": "none", width: 1 } },
     { selector: ".dim", style: { opacity: 0.15 } },
     { selector: "node.collapsed", style: { "border-style": "double", "border-width": 5, "border-color": "#37474f" } },
     { selector: "node.expanded", style: { "border-width": 2.5, "border-color": "#37474f" } },
@@ -105,6 +103,8 @@ export function buildStylesheet(present: boolean): StylesheetJson {
     { selector: "edge.proof", style: { "line-color": SCENARIO_COLOR.proof, "target-arrow-color": SCENARIO_COLOR.proof, width: present ? 6 : 4, "z-index": 11, opacity: 1 } },
     { selector: "node.failed", style: { "background-color": SCENARIO_COLOR.failed, "border-color": "#000000", "border-width": 3, "font-weight": "bold" } },
     { selector: "node.disabled", style: { "background-color": SCENARIO_COLOR.disabled, "border-color": "#67000d", "border-width": 4, "font-weight": "bold" } },
+    // What a scenario or a proof is about keeps its label at any zoom, so the story reads from afar.
+    { selector: "node.failed, node.disabled, node.on-path, node.proof, node.focus, node.picked", style: { "min-zoomed-font-size": 0, "font-size": present ? 22 : 13, "z-index": 20 } },
     { selector: "node.focus", style: { "underlay-color": "#ffca28", "underlay-padding": 8, "underlay-opacity": 0.55 } },
     { selector: "node.picked", style: { "outline-width": 3, "outline-color": "#1565c0", "outline-offset": 3, "outline-opacity": 1 } },
   ];

@@ -1,7 +1,6 @@
 import type { GraphIndex } from "./graph-index";
 import { outEdges } from "./graph-index";
 import { badgeKey } from "./badges";
-import { t } from "./i18n";
 import { nameIn, truncateLabel } from "./labels";
 import { overlayActive, overlayPins, type Overlay } from "./overlay";
 import { riskColor } from "./risk-color";
@@ -14,7 +13,7 @@ import { MAX_DRAW_NODES, visibleSet } from "./visible";
  * everything the stylesheet needs is a data field or a class, so drawing is a pure function of
  * the state and the patcher only has to compare data.
  */
-export type MapNodeKind = NodeKind | "Ghost";
+export type MapNodeKind = NodeKind;
 
 export interface NodeElementData {
   readonly [key: string]: string | number | boolean;
@@ -56,15 +55,9 @@ export type MapElement = NodeElement | EdgeElement;
 
 export interface MapScene {
   readonly elements: readonly MapElement[];
-  /** Graph nodes drawn (ghost placeholders not counted). */
+  /** Nodes drawn. */
   readonly nodeCount: number;
   readonly refused: { readonly count: number; readonly limit: number } | null;
-}
-
-const GHOST_PREFIX = "ghost:";
-
-export function isGhostId(id: string): boolean {
-  return id.startsWith(GHOST_PREFIX);
 }
 
 export function toElements(index: GraphIndex, view: ViewState, overlay: Overlay, limit = MAX_DRAW_NODES): MapScene {
@@ -75,7 +68,6 @@ export function toElements(index: GraphIndex, view: ViewState, overlay: Overlay,
   const expanded = new Set(view.expanded);
   const nodes: MapElement[] = [];
   const edges: MapElement[] = [];
-  const ghostLabel = t(view.lang, "supplyUnknown");
 
   // Iterate in the graph's order (not the set's) so the same state always yields the same array.
   for (const n of index.data.nodes) {
@@ -85,6 +77,7 @@ export function toElements(index: GraphIndex, view: ViewState, overlay: Overlay,
     const involved = overlay.failed.has(n.id) || overlay.disabled.has(n.id) || overlay.pathNodes.has(n.id) || overlay.proofNodes.has(n.id);
     const classes = [
       n.kind.toLowerCase(),
+      // A mapping gap (supply unknown) is drawn as a ghost: dashed outline, faint fill.
       n.mappingGap && "gap",
       overlay.failed.has(n.id) && "failed",
       overlay.disabled.has(n.id) && "disabled",
@@ -101,11 +94,6 @@ export function toElements(index: GraphIndex, view: ViewState, overlay: Overlay,
       data: { id: n.id, label: truncateLabel(full) + (hidden > 0 ? ` (+${hidden})` : ""), full, kind: n.kind, color: riskColor(n.risk), risk: n.risk, badges: badgeKey(n.flags), hidden },
       classes: classes.filter(Boolean).join(" "),
     });
-    if (n.mappingGap) {
-      const gid = GHOST_PREFIX + n.id;
-      nodes.push({ group: "nodes", data: { id: gid, label: ghostLabel, full: ghostLabel, kind: "Ghost", color: "#ffffff", risk: 0, badges: "", hidden: 0 }, classes: dimming ? "ghost dim" : "ghost" });
-      edges.push({ group: "edges", data: { id: `${gid}>`, source: n.id, target: gid, kind: "GHOST" }, classes: dimming ? "ghost-edge dim" : "ghost-edge" });
-    }
   }
   for (const n of index.data.nodes) {
     if (!visible.ids.has(n.id)) continue;

@@ -5,9 +5,8 @@ export interface Position {
   readonly y: number;
 }
 
-/** Products on top, then components, materials, suppliers (and the ghosts standing in for unknown
- *  suppliers), regions at the bottom (DESIGN §6). */
-const LAYER: Readonly<Record<MapNodeKind, number>> = { Product: 0, Component: 1, Material: 2, Supplier: 3, Ghost: 3, Region: 4 };
+/** Products on top, then components, materials, suppliers, regions at the bottom (DESIGN §6). */
+const LAYER: Readonly<Record<MapNodeKind, number>> = { Product: 0, Component: 1, Material: 2, Supplier: 3, Region: 4 };
 const LAYERS = 5;
 
 export const LAYOUT_SPACING = { x: 150, row: 80, layer: 170 } as const;
@@ -56,7 +55,8 @@ export function layeredPositions(elements: readonly MapElement[]): Map<string, P
   for (let l = 1; l < LAYERS; l++) sortBy(layers[l]!, parents);
 
   const total = layerOf.size;
-  const perRow = Math.max(16, Math.ceil(Math.sqrt(total) * 3));
+  // Rows of about √n nodes give a band roughly as wide as a screen is (≈1.6 : 1 with these spacings).
+  const perRow = Math.max(8, Math.ceil(Math.sqrt(total)));
   const positions = new Map<string, Position>();
   let y = 0;
   for (const layer of layers) {

@@ -7,7 +7,6 @@ export const KIND_SHAPE: Readonly<Record<MapNodeKind, string>> = {
   Material: "hexagon",
   Supplier: "diamond",
   Region: "octagon",
-  Ghost: "ellipse",
 };
 
 export const KIND_SIZE: Readonly<Record<MapNodeKind, { readonly w: number; readonly h: number }>> = {
@@ -16,7 +15,6 @@ export const KIND_SIZE: Readonly<Record<MapNodeKind, { readonly w: number; reado
   Material: { w: 34, h: 30 },
   Supplier: { w: 32, h: 32 },
   Region: { w: 34, h: 34 },
-  Ghost: { w: 22, h: 22 },
 };
 
 export type ShapeGeometry =

@@ -11,8 +11,9 @@ declare global {
       /** ms from navigation start until the first graph was laid out and drawn. */
       firstPaintMs?: number;
       renderer?: "canvas" | "webgl";
-      /** ms spent in the last layout. */
+      /** ms spent in the last layout and the last patch. */
       layoutMs?: number;
+      patchMs?: number;
     };
   }
 }

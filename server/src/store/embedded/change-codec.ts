@@ -10,18 +10,18 @@ export interface ChangePart {
   readonly change: StoredChange;
 }
 
-/** Splits a change into UTF-8 JSON payloads of about `maxBytes` each. Items are serialised a
- *  slice at a time (one `JSON.stringify` per slice is much cheaper than one per item) and never
- *  all at once, so a change far larger than V8's maximum string length can still be written. */
-export function encodeChangeParts(change: StoredChange, maxBytes: number): Buffer[] {
-  const parts: Buffer[] = [];
+/** Splits a change into UTF-8 JSON payloads of about `maxBytes` each, produced one at a time so
+ *  the caller can write each before the next is built. Items are serialised a slice at a time (one
+ *  `JSON.stringify` per slice is much cheaper than one per item) and never all at once, so a change
+ *  far larger than V8's maximum string length can still be written. */
+export function* encodeChangeParts(change: StoredChange, maxBytes: number): Generator<Buffer> {
   let fields = new Map<string, string[]>();
   let size = 0;
-  const flush = (last: boolean) => {
+  const part = (last: boolean): Buffer => {
     const body = [...fields].map(([f, slices]) => `${JSON.stringify(f)}:[${slices.join(",")}]`).join(",");
-    parts.push(Buffer.from(`{"last":${last},"change":{${body}}}`, "utf8"));
     fields = new Map();
     size = 0;
+    return Buffer.from(`{"last":${last},"change":{${body}}}`, "utf8");
   };
   for (const field of CHANGE_FIELDS) {
     const items = change[field];
@@ -32,7 +32,7 @@ export function encodeChangeParts(change: StoredChange, maxBytes: number): Buffe
         step = Math.max(1, step >> 2);
         continue;
       }
-      if (size > 0 && size + json.length > maxBytes) flush(false);
+      if (size > 0 && size + json.length > maxBytes) yield part(false);
       let slices = fields.get(field);
       if (!slices) fields.set(field, (slices = []));
       slices.push(json.slice(1, -1));
@@ -40,8 +40,7 @@ export function encodeChangeParts(change: StoredChange, maxBytes: number): Buffe
       i += step;
     }
   }
-  flush(true);
-  return parts;
+  yield part(true);
 }
 
 const SLICE_ITEMS = 512;

@@ -59,12 +59,15 @@ export class ChangeLog {
     if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) throw corrupt(`${path} is not a Chokepoint change log`);
 
     const scan = scanLog(buf, options.afterSeq, path);
-    let handle: FileHandle;
+    let handle: FileHandle | undefined;
     try {
       handle = await open(path, "r+");
       if (scan.validEnd < buf.length) {
         if (scan.dropped) {
-          options.logger.warn(`recovery dropped ${buf.length - scan.validEnd} bytes at offset ${scan.validEnd} of ${path} (${scan.dropped}); the write they held was never acknowledged`);
+          options.logger.warn(
+            `recovery dropped ${buf.length - scan.validEnd} bytes at offset ${scan.validEnd} of ${path} (${scan.dropped}): ` +
+              "a write interrupted before it was acknowledged, or damage to the last record",
+          );
         } else {
           options.logger.info(`recovery cut ${path} back to its header: every record in it is already in the snapshot`);
         }
@@ -72,6 +75,7 @@ export class ChangeLog {
         await handle.datasync();
       }
     } catch (e) {
+      await handle?.close().catch(() => undefined);
       throw unavailable(dir, e);
     }
     const log = new ChangeLog(handle, dir, scan.validEnd, scan.lastSeq + 1, options.partBytes);
@@ -79,13 +83,15 @@ export class ChangeLog {
   }
 
   private static async create(dir: string, path: string, options: { afterSeq: number; partBytes: number }): Promise<{ log: ChangeLog; recovered: RecoveredLog }> {
+    let handle: FileHandle | undefined;
     try {
-      const handle = await open(path, "w+");
+      handle = await open(path, "w+");
       await handle.write(MAGIC, 0, MAGIC.length, 0);
       await handle.sync();
       await fsyncDirectory(dir);
       return { log: new ChangeLog(handle, dir, MAGIC.length, options.afterSeq + 1, options.partBytes), recovered: { changes: [], records: 0, bytes: 0 } };
     } catch (e) {
+      await handle?.close().catch(() => undefined);
       throw unavailable(dir, e);
     }
   }
@@ -100,20 +106,21 @@ export class ChangeLog {
    *  recovers it) rather than append after garbage. */
   async append(change: StoredChange): Promise<{ records: number; bytes: number }> {
     if (this.broken) throw writeFailed(this.dir, undefined, "an earlier write could not be rolled back; restart to recover the log");
-    const payloads = encodeChangeParts(change, this.partBytes);
-    const records = payloads.map((p, i) => encodeRecord(this.nextSeq + i, p));
     const start = this.size;
     try {
       let at = start;
-      for (const r of records) {
+      let records = 0;
+      for (const payload of encodeChangeParts(change, this.partBytes)) {
+        const r = encodeRecord(this.nextSeq + records, payload);
         let done = 0;
         while (done < r.length) done += (await this.handle.write(r, done, r.length - done, at + done)).bytesWritten;
         at += r.length;
+        records++;
       }
       await this.handle.datasync();
       this.size = at;
-      this.nextSeq += records.length;
-      return { records: records.length, bytes: at - start };
+      this.nextSeq += records;
+      return { records, bytes: at - start };
     } catch (e) {
       try {
         await this.handle.truncate(start);

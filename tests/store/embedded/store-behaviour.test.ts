@@ -96,6 +96,16 @@ describe("embedded store: snapshots and reads", () => {
     await store.close();
   });
 
+  it("rejects malformed batches with VALIDATION_FAILED instead of throwing", async () => {
+    const store = await EmbeddedGraphStore.open({ dir: tmp.dir, logger: recordingLogger() });
+    for (const bad of [null, "batch", { upsertNodes: "x" }, { deleteEdges: [42] }, { deleteNodes: [{}] }]) {
+      await expect(store.apply(bad as unknown as ChangeBatch)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    }
+    await expect(store.importGraph(null as unknown as InterchangeGraph)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(await store.version()).toBe(0);
+    await store.close();
+  });
+
   it("rejects bad options with CONFIG_INVALID", async () => {
     await expect(EmbeddedGraphStore.open({ dir: "" })).rejects.toMatchObject({ code: "CONFIG_INVALID" });
     await expect(EmbeddedGraphStore.open({ dir: tmp.dir, snapshotEveryRecords: 0 })).rejects.toMatchObject({ code: "CONFIG_INVALID" });

@@ -34,7 +34,7 @@ import { listEdges, listNodes } from "./queries";
 import { writeSnapshotFile } from "./snapshot-file";
 import { stderrLogger, type StoreLogger } from "./store-logger";
 import { isEmptyChange } from "./stored-change";
-import { BATCH_PATHS, IMPORT_PATHS, importInput, planWrite, type InputPaths, type WriteInput } from "./write-plan";
+import { BATCH_PATHS, IMPORT_PATHS, importInput, planWrite, type InputPaths } from "./write-plan";
 import { WriteQueue } from "./write-queue";
 
 export interface EmbeddedStoreOptions {
@@ -111,7 +111,7 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   apply(batch: ChangeBatch): Promise<ApplyResult> {
-    return this.write(batch as WriteInput, BATCH_PATHS, []).then(({ result }) => result);
+    return this.write(batch, BATCH_PATHS, []).then(({ result }) => result);
   }
 
   importGraph(graph: InterchangeGraph): Promise<ImportResult> {
@@ -203,7 +203,7 @@ export class EmbeddedGraphStore implements GraphStore {
     if (this.closing) throw new ChokepointError("STORE_CLOSED", "the store is closed");
   }
 
-  private write(input: WriteInput, paths: InputPaths, formatProblems: readonly Problem[]): Promise<{ result: ApplyResult; distinctItems: number }> {
+  private write(input: unknown, paths: InputPaths, formatProblems: readonly Problem[]): Promise<{ result: ApplyResult; distinctItems: number }> {
     try {
       this.assertOpen();
     } catch (e) {

@@ -73,8 +73,10 @@ export interface WritePlan {
  * edges the write names, so a one-node edit costs the same in a graph of a million nodes.
  * REQUIRES cycles are not rejected here: the analysis reports and breaks them (DESIGN §2).
  */
-export function planWrite(state: GraphState, input: WriteInput, paths: InputPaths): WritePlan {
+export function planWrite(state: GraphState, raw: unknown, paths: InputPaths): WritePlan {
   const problems: Problem[] = [];
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) problems.push({ code: "FIELD_TYPE", path: "$", message: "expected a change batch object" });
+  const input: WriteInput = typeof raw === "object" && raw !== null ? raw : {};
   const list = (v: unknown, path: string): readonly unknown[] => {
     if (v === undefined || v === null) return [];
     if (Array.isArray(v)) return v;

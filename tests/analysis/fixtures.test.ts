@@ -73,7 +73,7 @@ describe("region hierarchy", () => {
     expect(china.steps.map((s) => s.rule)).toEqual(["requires", "all-sources", "located-in", "within"]);
   });
   it("reports the item as single-region, most specific region first", () => {
-    expect(singleRegion(g)).toEqual([{ id: "m", kind: "Material", sources: ["s1", "s2"], regions: ["china", "asia"] }]);
+    expect(singleRegion(g)).toEqual([{ id: "m", kind: "Material", sources: ["s1", "s2"], regions: ["china", "asia"], inferred: false }]);
   });
   it("has the two provinces (and their suppliers) as order-2 cut sets", () => {
     expect(pairKeys(cutSets(g, "p").pairs)).toEqual(["jiangsu|s1", "jiangsu|zhejiang", "s1|s2", "s2|zhejiang"]);

@@ -10,6 +10,7 @@ import {
   RISK_WEIGHTS,
   riskRanking,
   riskScore,
+  singleRegion,
   soleSource,
   writeAnalyzeReport,
 } from "../../server/src/analysis";
@@ -131,6 +132,11 @@ describe("risk score", () => {
     const inputs = { scores } as Parameters<typeof topRisk>[1];
     const full = Array.from(scores.keys()).filter((v) => scores[v]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
     for (const limit of [0, 1, 7, 100, 1000]) expect(topRisk(g, inputs, limit)).toEqual(full.slice(0, limit));
+  });
+  it("flags a single-region verdict that rests on a non-stated edge", () => {
+    const f = regionHierarchy();
+    const edges = f.edges.map((e) => (e.from === "jiangsu" ? { ...e, confidence: "inferred" as const } : e));
+    expect(singleRegion(compact({ nodes: f.nodes, edges }))[0]).toMatchObject({ id: "m", regions: ["china", "asia"], inferred: true });
   });
   it("scores the single-region term on apparent redundancy", () => {
     const m = riskScore(compact(regionHierarchy()), "m");

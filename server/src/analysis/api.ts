@@ -186,7 +186,7 @@ export function soleSource(g: CompactGraph): SoleSourceEntry[] {
 
 /** Items with several sources that all lie in one region. */
 export function singleRegion(g: CompactGraph): SingleRegionEntry[] {
-  return singleRegionItems(g, dominanceOf(g), singleRegionOf(g));
+  return singleRegionItems(g, dominanceOf(g), singleRegionOf(g), g.anyUnstated ? statedDominanceOf(g) : undefined);
 }
 
 /** Items with neither sources nor requirements (supply unknown), by id. */

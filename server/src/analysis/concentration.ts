@@ -29,6 +29,8 @@ export interface SingleRegionEntry {
   readonly sources: readonly string[];
   /** Every region that all the sources lie in, most specific first. */
   readonly regions: readonly string[];
+  /** True when the most specific region's verdict rests on a non-stated edge. */
+  readonly inferred: boolean;
 }
 
 export interface RegionShare {
@@ -96,19 +98,26 @@ export function singleRegionFlags(g: CompactGraph, dom: Dominance): Uint8Array {
   return flags;
 }
 
-/** The single-region items with their sources and shared regions, by id. */
-export function singleRegionItems(g: CompactGraph, dom: Dominance, flags: Uint8Array): SingleRegionEntry[] {
+/**
+ * The single-region items with their sources and shared regions, by id. `stated` (the stated-only
+ * dominance, when some edge is not stated) tells whether the most specific shared region also
+ * follows from stated edges alone.
+ */
+export function singleRegionItems(g: CompactGraph, dom: Dominance, flags: Uint8Array, stated: Dominance | undefined): SingleRegionEntry[] {
   const src = g.out[SOURCED_FROM]!;
   const stamp = new Int32Array(g.nodeCount);
   let epoch = 0;
   const out: SingleRegionEntry[] = [];
   for (let v = 0; v < g.nodeCount; v++) {
     if (flags[v] === 0) continue;
+    const regions = commonRegions(g, dom, v, stamp, ++epoch);
+    const inferred = stated !== undefined && !commonRegions(g, stated, v, stamp, ++epoch).includes(regions[0]!);
     out.push({
       id: g.ids[v]!,
       kind: KIND_NAMES[g.kind[v]]!,
       sources: Array.from(src.targets.subarray(src.offsets[v], src.offsets[v + 1]), (s) => g.ids[s]!),
-      regions: commonRegions(g, dom, v, stamp, ++epoch).map((r) => g.ids[r]!),
+      regions: regions.map((r) => g.ids[r]!),
+      inferred,
     });
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : 1));

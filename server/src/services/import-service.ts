@@ -4,7 +4,7 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../import/limits";
 import { planImport, type ImportPlan } from "../import/plan-import";
 import { problemAt, ProblemList, validationFailed } from "../import/problems";
 import { importLabel, readImport, type ImportRequest } from "../import/read-import";
-import { storeView } from "../import/store-view";
+import { storeView, type StoreView } from "../import/store-view";
 
 export interface ImportReport {
   /** The file (or "nodes.csv + edges.csv") as given. */
@@ -28,6 +28,7 @@ export class ImportService {
   /** Imports run one at a time: each is planned against the state the previous one left, so two
    *  concurrent imports of one file end as one import (the second finds everything unchanged). */
   private tail: Promise<unknown> = Promise.resolve();
+  private view: StoreView | undefined;
 
   constructor(
     private readonly store: GraphStore,
@@ -46,13 +47,21 @@ export class ImportService {
     return run;
   }
 
+  /** Lookups over the stored graph, rebuilt only when the data version moved (a store of a
+   *  million nodes should not be re-indexed for every small import). */
+  private async currentView(): Promise<StoreView> {
+    const snapshot = await this.store.snapshot();
+    if (this.view?.version !== snapshot.version) this.view = storeView(snapshot);
+    return this.view;
+  }
+
   private async importNow(request: ImportRequest): Promise<ImportReport> {
     const label = importLabel(request);
     const problems = new ProblemList(this.limits.maxProblems);
     // File-level faults throw here, before the store is touched; row problems are collected and
     // reported together with those found against the stored graph.
     const parsed = readImport(request, this.limits, problems);
-    const view = storeView(await this.store.snapshot());
+    const view = await this.currentView();
     const plan = planImport(parsed, view, problems);
     if (!plan) throw problems.error(label);
     if (plan.batch.upsertNodes.length + plan.batch.upsertEdges.length + (plan.batch.upsertDocuments?.length ?? 0) === 0) {

@@ -29,10 +29,15 @@ export interface CriticalityRanking {
   readonly entries: readonly CriticalityEntry[];
 }
 
+/** True when some product has an `annualValue` (criticality is then weighted by value). */
+export function valueWeighted(g: CompactGraph, all: AllSpofs): boolean {
+  for (let i = 0; i < all.products.length; i++) if (!Number.isNaN(g.annualValue[all.products[i]])) return true;
+  return false;
+}
+
 /** Node indices with count > 0, ranked. */
 export function rankCritical(g: CompactGraph, all: AllSpofs): { weighted: boolean; nodes: Int32Array } {
-  let weighted = false;
-  for (let i = 0; i < all.products.length; i++) if (g.annualValue[all.products[i]] === g.annualValue[all.products[i]]) weighted = true;
+  const weighted = valueWeighted(g, all);
   let size = 0;
   for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) size++;
   const nodes = new Int32Array(size);

@@ -72,6 +72,28 @@ class Workspace {
 
 const workspaceOf = memoByGraph((g) => new Workspace(g));
 
+/** Everything `root` depends on (itself included), breadth-first, stamped with `epoch`; `local[v]`
+ *  is v's position in the returned list. */
+function coneOf(g: CompactGraph, root: number, stamp: Int32Array, epoch: number, local: Int32Array): number[] {
+  const cone: number[] = [root];
+  stamp[root] = epoch;
+  local[root] = 0;
+  for (let head = 0; head < cone.length; head++) {
+    const u = cone[head]!;
+    for (let k = 0; k < 4; k++) {
+      const { offsets, targets } = g.out[k]!;
+      for (let s = offsets[u]; s < offsets[u + 1]; s++) {
+        const t = targets[s];
+        if (stamp[t] === epoch) continue;
+        stamp[t] = epoch;
+        local[t] = cone.length;
+        cone.push(t);
+      }
+    }
+  }
+  return cone;
+}
+
 export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, limit: number): CutSearch {
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_CUT_LIMIT) {
     throw new ChokepointError("INVALID_ARGUMENT", `limit must be a whole number from 1 to ${MAX_CUT_LIMIT}`);
@@ -83,22 +105,7 @@ export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, l
   const { gens, start, end } = dom;
 
   // The cone of P, breadth-first, with local numbering.
-  const cone: number[] = [product];
-  coneStamp[product] = q;
-  local[product] = 0;
-  for (let head = 0; head < cone.length; head++) {
-    const u = cone[head]!;
-    for (let k = 0; k < 4; k++) {
-      const { offsets, targets } = g.out[k]!;
-      for (let s = offsets[u]; s < offsets[u + 1]; s++) {
-        const t = targets[s];
-        if (coneStamp[t] === q) continue;
-        coneStamp[t] = q;
-        local[t] = cone.length;
-        cone.push(t);
-      }
-    }
-  }
+  const cone = coneOf(g, product, coneStamp, q, local);
   const c = cone.length;
   // Cone-local reverse adjacency (parents inside the cone), so walking up from a hub never scans
   // its parents elsewhere in the graph.
@@ -296,21 +303,8 @@ export class PairExplainer {
   ) {
     this.ws = workspaceOf(g);
     const q = ++this.ws.query;
-    const cone = this.ws.coneStamp;
-    const queue: number[] = [product];
-    cone[product] = q;
-    for (let head = 0; head < queue.length; head++) {
-      const u = queue[head]!;
-      for (let k = 0; k < 4; k++) {
-        const { offsets, targets } = g.out[k]!;
-        for (let s = offsets[u]; s < offsets[u + 1]; s++) {
-          if (cone[targets[s]] === q) continue;
-          cone[targets[s]] = q;
-          queue.push(targets[s]);
-        }
-      }
-    }
-    this.within = { stamp: cone, epoch: q };
+    coneOf(g, product, this.ws.coneStamp, q, this.ws.local);
+    this.within = { stamp: this.ws.coneStamp, epoch: q };
   }
 
   explain(x: number, y: number): PairReasonRaw {

@@ -6,6 +6,7 @@
  */
 import type { NodeKind } from "@chokepoint/graph-schema";
 import { FLAG_BITS, isItem, KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { valueWeighted } from "./criticality";
 import { isMappingGap } from "./gaps";
 import type { AllSpofs } from "./spofs";
 
@@ -65,8 +66,7 @@ export interface RiskInputs {
 
 export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, singleRegion: Uint8Array): RiskInputs {
   const n = g.nodeCount;
-  let weighted = false;
-  for (let i = 0; i < all.products.length; i++) if (g.annualValue[all.products[i]] === g.annualValue[all.products[i]]) weighted = true;
+  const weighted = valueWeighted(g, all);
   let maxCount = 0;
   let maxValue = 0;
   for (let v = 0; v < n; v++) {

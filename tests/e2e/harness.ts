@@ -81,7 +81,7 @@ export interface CyCollection {
 }
 export interface Hooks {
   __cy?: { nodes(sel?: string): CyCollection; edges(sel?: string): CyCollection; getElementById(id: string): CyElement & { length: number }; zoom(): number };
-  __chokepoint?: { firstPaintMs?: number; renderer?: string; layoutMs?: number; patchMs?: number };
+  __chokepoint?: { firstPaintMs?: number; renderer?: string; gl?: string; layoutMs?: number; patchMs?: number };
 }
 
 export async function nodeIds(page: Page, selector = "node"): Promise<string[]> {

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { Core } from "cytoscape";
 import type { MapElement, MapScene } from "../model/elements";
 import type { LayoutName } from "../model/view-state";
-import { createCy, rendererFor, WEBGL_THRESHOLD, type RendererMode } from "./create-cy";
+import { createCy, rendererFor, webglInfo, WEBGL_THRESHOLD, type RendererMode } from "./create-cy";
 import { effectiveLayout, runLayout } from "./layout";
 import { patchElements } from "./patch";
 import { buildStylesheet } from "./stylesheet";
@@ -81,7 +81,7 @@ export function CytoscapeMap({ scene, layout, present, labels, onTapNode, onDoub
       drawn.current = [];
       laidOut.current = "";
       window.__cy = cy;
-      window.__chokepoint = { ...window.__chokepoint, renderer: wanted };
+      window.__chokepoint = { ...window.__chokepoint, renderer: wanted, gl: webglInfo().renderer };
       callbacks.current.onReady(cy);
     }
     if (large !== largeRef.current) {

@@ -11,6 +11,8 @@ declare global {
       /** ms from navigation start until the first graph was laid out and drawn. */
       firstPaintMs?: number;
       renderer?: "canvas" | "webgl";
+      /** The WebGL renderer string (tells a GPU from a CPU rasteriser). */
+      gl?: string;
       /** ms spent in the last layout and the last patch. */
       layoutMs?: number;
       patchMs?: number;

@@ -238,3 +238,15 @@ describe("seed graph", () => {
   });
 });
 
+
+describe("data the engine cannot use", () => {
+  it("reports dangling edges, kind mismatches, self-loops and duplicate ids, and analyses the rest", () => {
+    const f = diamond();
+    const g = compact({
+      nodes: [...f.nodes, node("p", "Product")],
+      edges: [...f.edges, edge("m", "REQUIRES", "ghost"), edge("s", "REQUIRES", "m"), edge("a", "REQUIRES", "a")],
+    });
+    expect(g.findings.map((x) => x.code).sort()).toEqual(["DANGLING_EDGE", "DUPLICATE_NODE", "EDGE_ENDPOINT_KIND", "EDGE_ENDPOINT_KIND"]);
+    expect(ids(spofs(g, "p").spofs)).toEqual(["m", "r", "s"]);
+  });
+});

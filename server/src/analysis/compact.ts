@@ -158,7 +158,8 @@ export function compact(input: GraphInput): CompactGraph {
     }
     const masks = ENDPOINT_MASKS[k]!;
     if (f === t || (masks[0] & (1 << kind[f])) === 0 || (masks[1] & (1 << kind[t])) === 0) {
-      findings.push({ code: "EDGE_ENDPOINT_KIND", message: `edge ${e.from} -${e.kind}-> ${e.to} connects kinds it may not connect`, edge: edgeRef(e) });
+      const why = f === t ? "is a self-loop" : "connects kinds it may not connect";
+      findings.push({ code: "EDGE_ENDPOINT_KIND", message: `edge ${e.from} -${e.kind}-> ${e.to} ${why}`, edge: edgeRef(e) });
       continue;
     }
     from[i] = f;

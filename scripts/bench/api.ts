@@ -327,7 +327,7 @@ function runFullReliability(log: (line: string) => void): void {
   const jest = path.join(REPO_ROOT, "node_modules", "jest", "bin", "jest.js");
   const r = spawnSync(process.execPath, [jest, "tests/reliability/fuzz.test.ts", "tests/reliability/load-and-shutdown.test.ts", "--runInBand"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, FUZZ_RUNS: "10000", LOAD_SECONDS: "30" },
+    env: { ...process.env, FUZZ_RUNS: "10000", FUZZ_SEED: process.env.FUZZ_SEED ?? "random", LOAD_SECONDS: "30" },
     stdio: "inherit",
   });
   if (r.status !== 0) {

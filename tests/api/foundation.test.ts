@@ -113,3 +113,17 @@ describe("Neo4j unreachable at start-up", () => {
     expect(JSON.stringify(r)).not.toMatch(/irrelevant-secret|ECONNREFUSED|Neo4jError|bolt:/);
   });
 });
+
+describe("explicit nulls for optional arguments", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it("treat null like an omitted argument (found by the fuzzer)", async () => {
+    const r = await server.gql<{ nodes: { totalCount: number } }>("{ nodes(search: null, region: null, kind: null, flag: null, category: null, after: null) { totalCount } }");
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.nodes.totalCount).toBe(8);
+  });
+});

@@ -31,7 +31,9 @@ export class NodeResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ): Promise<NodeConnection> {
-    return this.graph.nodes({ kind, category: categoryArg(category), flag, region, search }, first, after);
+    // GraphQL sends explicit nulls for omitted nullable arguments; the service expects absent ones.
+    const filter = { kind: kind ?? undefined, category: categoryArg(category), flag: flag ?? undefined, region: region ?? undefined, search: search ?? undefined };
+    return this.graph.nodes(filter, first ?? undefined, after ?? undefined);
   }
 
   @Query(() => Subgraph, { name: "graph", description: "The whole graph for the map, up to maxNodes nodes (by id) and the edges among them; `truncated` says when more exist" })

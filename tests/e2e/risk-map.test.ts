@@ -91,12 +91,11 @@ describe("risk map (seed graph)", () => {
     expect(new URL(page.url()).searchParams.getAll("fail")).toEqual([regionId]);
     await expect(page.locator(`[data-testid=disabled-products] li[data-product="invasive-ventilator"] [data-testid=time-to-survive]`).count()).resolves.toBe(1);
 
-    // Zoom to the explanation, as an analyst would before presenting it, for the README screenshot.
-    await page.evaluate(() => {
-      const cy = (globalThis as unknown as { __cy: { fit(eles: unknown, pad: number): void; elements(sel: string): unknown } }).__cy;
-      cy.fit(cy.elements(".on-path, .failed, .disabled"), 90);
-    });
-    await page.waitForTimeout(300);
+    // The README screenshot: the ventilator's cone with the scenario drawn on it and its panel open.
+    await search("invasive ventilator", "Invasive ventilator");
+    await page.waitForFunction(() => (globalThis as unknown as Hooks).__cy!.getElementById("invasive-ventilator").hasClass("focus"));
+    await page.locator("[data-testid=node-panel] [data-testid=spof-verdicts]").waitFor();
+    await page.waitForTimeout(500);
     mkdirSync(path.join(REPO, "docs"), { recursive: true });
     await page.screenshot({ path: path.join(REPO, "docs", "risk-map.png") });
   });

@@ -20,6 +20,11 @@ export async function graphql<T>(query: string, variables: Readonly<Record<strin
     body: JSON.stringify({ query, variables }),
     ...(signal && { signal }),
   });
+  return readResponse<T>(res);
+}
+
+/** The data of a GraphQL response, or its first error as an ApiError. */
+export async function readResponse<T>(res: Response): Promise<T> {
   let body: GraphQLBody<T>;
   try {
     body = (await res.json()) as GraphQLBody<T>;

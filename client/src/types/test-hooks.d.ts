@@ -7,6 +7,8 @@ import type { Core } from "cytoscape";
 declare global {
   interface Window {
     __cy?: Core;
+    /** The graph request index.html starts before the bundle runs (not a test hook). */
+    __chokepointGraph?: Promise<Response>;
     __chokepoint?: {
       /** ms from navigation start until the first graph was laid out and drawn. */
       firstPaintMs?: number;

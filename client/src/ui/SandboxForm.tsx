@@ -19,7 +19,18 @@ const MAX_OPTIONS = 400;
  * The API's mitigation sandbox: "what if this item had another source?" — answered on a private
  * copy (removed and added SPOFs, and the scenario re-run), never written to the store.
  */
-export function SandboxForm({ lang, index, fail, scenario }: Props) {
+export function SandboxForm(props: Props) {
+  const [open, setOpen] = useState(false);
+  // The form lists hundreds of options; it is built only once the analyst opens it.
+  return (
+    <details className="sandbox" data-testid="sandbox" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t(props.lang, "sandbox")}</summary>
+      {open && <SandboxBody {...props} />}
+    </details>
+  );
+}
+
+function SandboxBody({ lang, index, fail, scenario }: Props) {
   const [alternates, setAlternates] = useState<readonly AlternateSource[]>([]);
   const [item, setItem] = useState("");
   const [source, setSource] = useState("");
@@ -69,8 +80,7 @@ export function SandboxForm({ lang, index, fail, scenario }: Props) {
   };
 
   return (
-    <details className="sandbox" data-testid="sandbox">
-      <summary>{t(lang, "sandbox")}</summary>
+    <>
       <p className="muted small">{t(lang, "sandboxNote")}</p>
       <form onSubmit={add} className="sandbox-form">
         <label>
@@ -168,6 +178,6 @@ export function SandboxForm({ lang, index, fail, scenario }: Props) {
           )}
         </div>
       )}
-    </details>
+    </>
   );
 }

@@ -1,23 +1,25 @@
 import { ChokepointError, isItemKind, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
 import {
   articulationPoints,
+  compactCache,
   concentration,
-  nodeCriticality,
   criticality,
   cutSets,
   mappingGaps,
+  memoByGraph,
+  nodeConcentration,
+  nodeCriticality,
   riskRanking,
   riskScore,
+  scenario,
   singleRegion,
   soleSource,
   spofs,
+  type CompactGraph,
+  type ConcentrationEntry,
   type CutSetResult,
   type ProductSpofResult,
-} from "../analysis/api";
-import { compactCache } from "../analysis/cache";
-import type { CompactGraph } from "../analysis/compact";
-import type { ConcentrationEntry } from "../analysis/concentration";
-import { scenario } from "../analysis/scenario";
+} from "../analysis";
 import type { GraphService } from "./graph-service";
 import type { GraphIndex } from "./graph-index";
 
@@ -49,6 +51,21 @@ export interface SpofChange {
   readonly spof: string;
 }
 
+export interface NodeMetrics {
+  readonly risk: number;
+  readonly spofOf: number;
+  readonly mappingGap: boolean;
+}
+
+const nodeMetricsOf = memoByGraph((g: CompactGraph): ReadonlyMap<string, NodeMetrics> => {
+  const gaps = new Set(mappingGaps(g));
+  const table = new Map<string, NodeMetrics>();
+  for (const id of g.ids) {
+    table.set(id, { risk: riskScore(g, id).score, spofOf: nodeCriticality(g, id).count, mappingGap: gaps.has(id) });
+  }
+  return table;
+});
+
 function bounded(n: number | undefined, fallback: number, max: number, what: string): number {
   const v = n ?? fallback;
   if (!Number.isSafeInteger(v) || v < 1 || v > max) throw new ChokepointError("INVALID_ARGUMENT", `${what} must be a whole number from 1 to ${max}`);
@@ -61,7 +78,6 @@ function bounded(n: number | undefined, fallback: number, max: number, what: str
  */
 export class AnalysisService {
   private readonly compact = compactCache();
-  private readonly gaps = new WeakMap<CompactGraph, ReadonlySet<string>>();
 
   constructor(private readonly graph: GraphService) {}
 
@@ -90,10 +106,7 @@ export class AnalysisService {
   }
 
   async concentrationOf(id: string): Promise<ConcentrationEntry | null> {
-    const { index, g } = await this.current();
-    const node = index.node(id);
-    if (!node) throw new ChokepointError("UNKNOWN_NODE", `no node with id "${id}"`);
-    return concentration(g).find((c) => c.id === id) ?? null;
+    return nodeConcentration((await this.current()).g, id);
   }
 
   async concentrationRanking(first: number | undefined): Promise<ConcentrationEntry[]> {
@@ -104,19 +117,13 @@ export class AnalysisService {
     return mappingGaps((await this.current()).g);
   }
 
-  /** Mapping gaps as a set, memoised per compact graph (one map paint asks for every node). */
-  async gapSet(): Promise<ReadonlySet<string>> {
-    const { g } = await this.current();
-    let set = this.gaps.get(g);
-    if (!set) {
-      set = new Set(mappingGaps(g));
-      this.gaps.set(g, set);
-    }
-    return set;
-  }
-
-  async nodeCriticality(id: string) {
-    return nodeCriticality((await this.current()).g, id);
+  /** Risk score, SPOF count and mapping-gap status of one node, from a table built once per
+   *  data version (a map paint asks for every node at once). */
+  async nodeMetrics(id: string): Promise<NodeMetrics> {
+    const metrics = nodeMetricsOf((await this.current()).g);
+    const m = metrics.get(id);
+    if (!m) throw new ChokepointError("UNKNOWN_NODE", `no node with id "${id}"`);
+    return m;
   }
 
   async soleSource() {

@@ -10,16 +10,16 @@ export class NodeRiskResolver {
 
   @FieldResolver(() => Float, { description: "Risk score in [0, 1]; the breakdown is `riskScore(id)`" })
   async risk(@Root() node: GraphNode): Promise<number> {
-    return (await this.analysis.riskScore(node.id)).score;
+    return (await this.analysis.nodeMetrics(node.id)).risk;
   }
 
   @FieldResolver(() => Int, { description: "How many products this node is a single point of failure of" })
   async spofOf(@Root() node: GraphNode): Promise<number> {
-    return (await this.analysis.nodeCriticality(node.id)).count;
+    return (await this.analysis.nodeMetrics(node.id)).spofOf;
   }
 
   @FieldResolver(() => Boolean, { description: "An item with neither sources nor requirements: its supply is unknown" })
   async mappingGap(@Root() node: GraphNode): Promise<boolean> {
-    return (await this.analysis.gapSet()).has(node.id);
+    return (await this.analysis.nodeMetrics(node.id)).mappingGap;
   }
 }

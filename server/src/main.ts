@@ -9,6 +9,7 @@ import type { ErrorLogger } from "./graphql/errors";
 import { startHttpServer, type RunningServer } from "./http/server";
 import { readInterchangeFile } from "./import/read-interchange-file";
 import { AnalysisService } from "./services/analysis-service";
+import { DocumentTextService } from "./services/document-text";
 import { EditService } from "./services/edit-service";
 import { ExportService } from "./services/export-service";
 import { GraphService } from "./services/graph-service";
@@ -115,6 +116,7 @@ export async function startApp(config: Config, store: GraphStore): Promise<Runni
     analysis: new AnalysisService(graph),
     imports: new ImportService(store),
     exports: new ExportService(store),
+    documentTexts: new DocumentTextService(path.join(config.seedsDir, "documents")),
   };
   const schema = await buildGraphQLSchema(services);
   const server: RunningServer = await startHttpServer({

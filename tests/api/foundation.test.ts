@@ -1,4 +1,4 @@
-import { startTestServer, EDITOR_TOKEN, READ_TOKEN, type TestServer } from "./test-server";
+import { startTestServer, EDITOR_TOKEN, READ_TOKEN, SEED_GRAPH, type TestServer } from "./test-server";
 
 describe("HTTP server on the embedded store (sample graph)", () => {
   let server: TestServer;
@@ -125,5 +125,27 @@ describe("explicit nulls for optional arguments", () => {
     const r = await server.gql<{ nodes: { totalCount: number } }>("{ nodes(search: null, region: null, kind: null, flag: null, category: null, after: null) { totalCount } }");
     expect(r.errors).toBeUndefined();
     expect(r.data!.nodes.totalCount).toBe(8);
+  });
+});
+
+describe("evidence in context (seed graph)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ CHOKEPOINT_SEED_FILE: SEED_GRAPH });
+  });
+  afterAll(() => server.stop());
+
+  it("returns the quote inside the surrounding document text", async () => {
+    const r = await server.gql<{ node: { evidence: { quote: string; context: { before: string; quote: string; after: string } | null }[] } }>(
+      '{ node(id: "proportional-valve") { evidence { quote line context(radius: 1) { before quote after } } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    const withContext = r.data!.node.evidence.filter((e) => e.context !== null);
+    expect(withContext.length).toBeGreaterThan(0);
+    for (const e of withContext) {
+      expect(e.context!.quote).toBe(e.quote);
+      expect(e.context!.before.length + e.context!.after.length).toBeGreaterThan(0);
+    }
+    expect((await server.gql('{ node(id: "proportional-valve") { evidence { context(radius: 9) { quote } } } }')).errors![0]!.extensions!.code).toBe("INVALID_ARGUMENT");
   });
 });

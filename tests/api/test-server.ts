@@ -7,6 +7,7 @@ import { openStore, readConfig, startApp, type RunningApp } from "../../server/s
 export const EDITOR_TOKEN = "editor-token-0123456789abcdef";
 export const READ_TOKEN = "reader-token-0123456789abcdef";
 export const SAMPLE_GRAPH = path.resolve(__dirname, "..", "..", "seeds", "sample", "sample-graph.json");
+export const SEED_GRAPH = path.resolve(__dirname, "..", "..", "seeds", "graph", "supply-graph.json");
 
 export interface TestServer {
   readonly url: string;

@@ -76,6 +76,11 @@ describe("risk map (seed graph)", () => {
     expect(await quote.locator("blockquote").textContent()).toContain("比例阀");
     expect((await quote.locator("[data-testid=evidence-document]").textContent())?.trim().length).toBeGreaterThan(5);
     expect(await quote.locator("figcaption").textContent()).toMatch(/line \d+/);
+    const context = quote.locator("[data-testid=evidence-context]");
+    await context.locator("summary").click();
+    const inContext = (await context.locator("p").textContent()) ?? "";
+    expect(inContext).toContain((await quote.locator("blockquote").textContent())!.replace(/….*$/, "").slice(0, 10));
+    expect(inContext.length).toBeGreaterThan(((await quote.locator("blockquote").textContent()) ?? "").length);
     await panel.locator("[data-testid=risk-breakdown]").waitFor();
   });
 

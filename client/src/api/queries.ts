@@ -15,7 +15,7 @@ export const SEARCH_QUERY = `query Search($q: String!) {
   nodes(search: $q, first: 12) { totalCount items { id kind name { zh en } category } }
 }`;
 
-const EVIDENCE = `doc line quote file row note document { id title { zh en } date }`;
+const EVIDENCE = `doc line quote file row note document { id title { zh en } date } context(radius: 1) { before after }`;
 
 export const NODE_QUERY = `query Node($id: ID!) {
   node(id: $id) {

@@ -48,6 +48,8 @@ export interface Evidence {
   readonly row: number | null;
   readonly note: string | null;
   readonly document: { readonly id: string; readonly title: LocalizedName; readonly date: string | null } | null;
+  /** The document text around the quote (line breaks removed), when the document is on the server. */
+  readonly context: { readonly before: string; readonly after: string } | null;
 }
 
 export interface NodeDetail extends NodeRef {

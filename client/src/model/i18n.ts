@@ -147,6 +147,7 @@ const MESSAGES = {
   stepDisabled: { zh: "{name} 停摆", en: "{name} is disabled" },
   noScenario: { zh: "添加一个假设情景后可逐步演示", en: "Add a what-if scenario to step through it" },
   showFull: { zh: "显示全文", en: "Show full text" },
+  inContext: { zh: "查看上下文", en: "Show in context" },
   showLess: { zh: "收起", en: "Show less" },
   id: { zh: "ID", en: "ID" },
   selectHint: { zh: "点击节点查看详情；双击展开邻域", en: "Click a node for details; double-click to expand its neighbourhood" },

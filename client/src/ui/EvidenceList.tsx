@@ -6,6 +6,8 @@ import { SafeLink } from "./SafeLink";
 import { Truncated } from "./Truncated";
 
 const QUOTE_MAX = 280;
+/** Characters of surrounding text shown on each side of a quote. */
+const CONTEXT_SIDE = 160;
 
 /**
  * Each piece of evidence as the analyst needs it to find the text again: the quote (in the
@@ -23,6 +25,16 @@ export function EvidenceList({ evidence, lang }: { readonly evidence: readonly E
               <blockquote lang="zh">
                 <Truncated text={e.quote} max={QUOTE_MAX} more={t(lang, "showFull")} less={t(lang, "showLess")} />
               </blockquote>
+              {e.context && (e.context.before !== "" || e.context.after !== "") && (
+                <details className="quote-context" data-testid="evidence-context">
+                  <summary>{t(lang, "inContext")}</summary>
+                  <p lang="zh">
+                    <span className="muted">…{e.context.before.slice(-CONTEXT_SIDE)}</span>
+                    <mark>{e.quote}</mark>
+                    <span className="muted">{e.context.after.slice(0, CONTEXT_SIDE)}…</span>
+                  </p>
+                </details>
+              )}
               <figcaption>
                 {e.document ? <cite data-testid="evidence-document">{nameIn(e.document.title, lang, e.document.id)}</cite> : e.doc !== null && <cite>{`${t(lang, "document")} ${e.doc}`}</cite>}
                 {e.document?.date && <span className="muted"> · {e.document.date}</span>}

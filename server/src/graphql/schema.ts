@@ -1,6 +1,7 @@
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { printSchema, type GraphQLSchema } from "graphql";
 import type { AnalysisService } from "../services/analysis-service";
+import type { DocumentTextService } from "../services/document-text";
 import type { EditService } from "../services/edit-service";
 import type { ExportService } from "../services/export-service";
 import type { GraphService } from "../services/graph-service";
@@ -20,6 +21,7 @@ export interface Services {
   readonly graph: GraphService;
   readonly edits: EditService;
   readonly analysis: AnalysisService;
+  readonly documentTexts: DocumentTextService;
   readonly imports: ImportService;
   readonly exports: ExportService;
 }
@@ -47,7 +49,7 @@ export async function buildGraphQLSchema(services: Services): Promise<GraphQLSch
     [NodeResolver, new NodeResolver(services.graph)],
     [NodeRiskResolver, new NodeRiskResolver(services.analysis)],
     [EdgeResolver, new EdgeResolver(services.graph)],
-    [DocumentResolver, new DocumentResolver(services.graph)],
+    [DocumentResolver, new DocumentResolver(services.graph, services.documentTexts)],
     [StatsResolver, new StatsResolver(services.graph)],
     [EditResolver, new EditResolver(services.edits)],
     [ImportResolver, new ImportResolver(services.imports)],

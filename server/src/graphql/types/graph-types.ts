@@ -21,6 +21,13 @@ export class EvidenceType {
   @Field(() => String, { nullable: true }) note?: string;
 }
 
+@ObjectType({ description: "A quote with the document text around it (line breaks removed)" })
+export class QuoteContextType {
+  @Field(() => String) before!: string;
+  @Field(() => String) quote!: string;
+  @Field(() => String) after!: string;
+}
+
 @ObjectType()
 export class FlagEntryType {
   @Field(() => FlagEnum) flag!: Flag;

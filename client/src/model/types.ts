@@ -1,34 +1,15 @@
 /**
- * The client's view of the graph, as the GraphQL API returns it (server/schema.graphql). Defined
- * here rather than imported from graph-schema because the API, not the store format, is the
- * client's contract (nullable names, `risk`, `spofOf`, `mappingGap`).
+ * The client's view of the graph, as the GraphQL API returns it (server/schema.graphql). The kind,
+ * flag and category vocabularies come from graph-schema; the object shapes are defined here because
+ * the API, not the store format, is the client's contract (nullable names, `risk`, `spofOf`, `mappingGap`).
  */
 export type Lang = "zh" | "en";
 
-export const NODE_KINDS = ["Product", "Component", "Material", "Supplier", "Region"] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
+// The vocabularies are the domain's own (graph-schema), so the client can never drift from them.
+import { CATEGORIES, CONFIDENCES, EDGE_KINDS, FLAGS, NODE_KINDS, type Confidence, type EdgeKind, type Flag, type NodeKind } from "@chokepoint/graph-schema";
 
-export const EDGE_KINDS = ["REQUIRES", "SOURCED_FROM", "LOCATED_IN", "WITHIN"] as const;
-export type EdgeKind = (typeof EDGE_KINDS)[number];
-
-export const FLAGS = ["POLICY_BOTTLENECK", "IMPORT_DEPENDENT", "DOMESTIC_BREAKTHROUGH"] as const;
-export type Flag = (typeof FLAGS)[number];
-
-export const CONFIDENCES = ["stated", "inferred", "imported"] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
-
-/** The equipment areas of document 003 plus pharmaceuticals and protective supplies. */
-export const CATEGORIES = [
-  "diagnosis-testing",
-  "treatment",
-  "monitoring-life-support",
-  "traditional-chinese-medicine",
-  "maternal-child-health",
-  "rehabilitation",
-  "active-implants",
-  "pharmaceuticals",
-  "protective-supplies",
-] as const;
+export { CATEGORIES, CONFIDENCES, EDGE_KINDS, FLAGS, NODE_KINDS };
+export type { Confidence, EdgeKind, Flag, NodeKind };
 
 export interface LocalizedName {
   readonly zh: string | null;

@@ -110,6 +110,34 @@ export function isItem(kindCode: number): boolean {
 /** Builds the compact graph. Linear in nodes + edges; throws nothing on bad data (bad edges become
  *  findings), so a store snapshot that slipped past validation still yields an analysis. */
 export function compact(input: GraphInput): CompactGraph {
+  return buildCompact(resolve(input));
+}
+
+/** The snapshot with node ids resolved to indices (the part of `compact` that hashes strings). */
+export interface Resolved {
+  readonly input: GraphInput;
+  readonly nodes: readonly GraphNode[];
+  readonly ids: string[];
+  readonly index: IdTable;
+  readonly kind: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly inventoryDays: Float64Array;
+  readonly recoveryDays: Float64Array;
+  readonly annualValue: Float64Array;
+  /** Per snapshot edge: endpoints and kind code (255 for an edge that cannot be used). */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly ekind: Uint8Array;
+  readonly stated: Uint8Array;
+  readonly anyUnstated: boolean;
+  /** Parents with at least one named alternatives group (only those need their slots regrouped). */
+  readonly grouped: Uint8Array;
+  readonly shares: Map<number, number>;
+  readonly findings: Finding[];
+}
+
+/** Step 1 of `compact`: node attributes, and every edge's endpoints as indices. */
+export function resolve(input: GraphInput): Resolved {
   const findings: Finding[] = [];
   const { nodes, ids, index } = indexNodes(input.nodes, findings);
   const n = nodes.length;
@@ -134,22 +162,23 @@ export function compact(input: GraphInput): CompactGraph {
   const to = new Int32Array(m);
   const ekind = new Uint8Array(m).fill(255);
   const stated = new Uint8Array(m);
-  // Parents with at least one named alternatives group (only those need their slots regrouped).
   const grouped = new Uint8Array(n);
   const shares = new Map<number, number>();
   let anyUnstated = false;
-  // Store snapshots list edges by `from`, so the previous lookup usually answers the next one.
-  let lastFrom = "";
-  let lastFromIndex = -1;
+  // Store snapshots list nodes by id and edges by `from`: the next `from` is usually the current
+  // one or a node a few places further on, so a short look-ahead saves most hash lookups.
+  let cursor = 0;
   for (let i = 0; i < m; i++) {
     const e = edges[i]!;
-    let f: number;
-    if (e.from === lastFrom) f = lastFromIndex;
-    else {
-      f = index.get(e.from) ?? -1;
-      lastFrom = e.from;
-      lastFromIndex = f;
+    let f = -1;
+    for (let ahead = cursor; ahead < cursor + 4 && ahead < n; ahead++) {
+      if (ids[ahead] === e.from) {
+        f = ahead;
+        break;
+      }
     }
+    if (f < 0) f = index.get(e.from) ?? -1;
+    if (f >= 0) cursor = f;
     const t = index.get(e.to) ?? -1;
     const k = EDGE_CODE[e.kind];
     if (f < 0 || t < 0 || k === undefined) {
@@ -170,7 +199,16 @@ export function compact(input: GraphInput): CompactGraph {
     if (e.group !== undefined) grouped[f] = 1;
     if (e.share !== undefined && k === SOURCED_FROM) shares.set(i, e.share);
   }
+  return { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, from, to, ekind, stated, anyUnstated, grouped, shares, findings };
+}
 
+/** Step 2 of `compact`: CSR adjacency, groups, cycle breaking and topological order. */
+export function buildCompact(r: Resolved): CompactGraph {
+  const { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, from, to, ekind, stated, anyUnstated, grouped, shares } = r;
+  const findings = [...r.findings];
+  const edges = input.edges;
+  const n = nodes.length;
+  const m = edges.length;
   let adjacency = buildAdjacency(n, from, to, ekind, edges, grouped, undefined);
   let ordered = topologicalOrder(n, adjacency.out, adjacency.in);
   if (ordered.count < n) {

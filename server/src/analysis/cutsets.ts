@@ -20,7 +20,7 @@ import { ChokepointError } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 import { isItem, LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
-import { MeetWalker, type GeneratorView, type Overlay } from "./meet";
+import { walkerOf, type GeneratorView, type MeetWalker, type Overlay } from "./meet";
 import { propagatorOf, statedPropagatorOf, type Within } from "./propagate";
 
 export const DEFAULT_CUT_LIMIT = 100;
@@ -57,7 +57,7 @@ class Workspace {
 
   constructor(g: CompactGraph) {
     const n = g.nodeCount;
-    this.walker = new MeetWalker(n, g.rank, g.order);
+    this.walker = walkerOf(g);
     this.overlay = { stamp: new Int32Array(n), epoch: 0, gens: new Int32Array(256), start: new Int32Array(n), end: new Int32Array(n) };
     this.coneStamp = new Int32Array(n);
     this.local = new Int32Array(n);

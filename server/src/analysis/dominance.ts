@@ -24,7 +24,7 @@
  * source) whose own D contains the generator, so proofs can be rebuilt as paths (see proof.ts).
  */
 import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
-import { MeetWalker, type GeneratorView } from "./meet";
+import { walkerOf, type GeneratorView } from "./meet";
 
 export interface Dominance {
   readonly statedOnly: boolean;
@@ -48,12 +48,8 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
   let via = new Int32Array(cap);
   const view: GeneratorView = { gens: new Int32Array(cap), start, end };
   let len = 0;
-  const walker = new MeetWalker(n, g.rank, order);
-  // Duplicate generators of one node (two groups meeting at the same node) are kept once.
-  const lastOwner = new Int32Array(n).fill(-1);
-  const push = (owner: number, gen: number, through: number): void => {
-    if (lastOwner[gen] === owner) return;
-    lastOwner[gen] = owner;
+  const walker = walkerOf(g);
+  const push = (gen: number, through: number): void => {
     if (len === view.gens.length) {
       const gens = new Int32Array(len * 2);
       gens.set(view.gens);
@@ -65,9 +61,15 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
     view.gens[len] = gen;
     via[len++] = through;
   };
+  // A meet can return a node the owner already has as a generator (two groups meeting at the
+  // same place): keep it once, checking the owner's few generators so far.
   const pushMeet = (owner: number, through: number): void => {
     const r = walker.result;
-    for (let i = 0; i < walker.resultLength; i++) push(owner, r[i], through);
+    for (let i = 0; i < walker.resultLength; i++) {
+      let seen = false;
+      for (let j = start[owner]; j < len && !seen; j++) seen = view.gens[j] === r[i];
+      if (!seen) push(r[i], through);
+    }
   };
   const allStated = (csrEdges: Int32Array, a: number, b: number): boolean => {
     for (let s = a; s < b; s++) if (stated[csrEdges[s]] === 0) return false;
@@ -84,7 +86,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
       const csr = g.out[k === SUPPLIER ? LOCATED_IN : k === REGION ? WITHIN : 0]!;
       for (let s = csr.offsets[v]; s < csr.offsets[v + 1]; s++) {
         if (statedOnly && stated[csr.edges[s]] === 0) continue;
-        push(v, csr.targets[s], csr.targets[s]);
+        push(csr.targets[s], csr.targets[s]);
       }
       sourcesEnd[v] = len;
       end[v] = len;
@@ -93,7 +95,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
     const a = srcCsr.offsets[v];
     const b = srcCsr.offsets[v + 1];
     if (b > a && (!statedOnly || allStated(srcCsr.edges, a, b))) {
-      if (b - a === 1) push(v, srcCsr.targets[a], srcCsr.targets[a]);
+      if (b - a === 1) push(srcCsr.targets[a], srcCsr.targets[a]);
       else {
         walker.fold(srcCsr.targets, a, b, view);
         pushMeet(v, srcCsr.targets[a]);
@@ -104,7 +106,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
       const s0 = groups.start[gi];
       const s1 = groups.start[gi + 1];
       if (statedOnly && !allStated(reqCsr.edges, s0, s1)) continue;
-      if (s1 - s0 === 1) push(v, reqCsr.targets[s0], reqCsr.targets[s0]);
+      if (s1 - s0 === 1) push(reqCsr.targets[s0], reqCsr.targets[s0]);
       else {
         walker.fold(reqCsr.targets, s0, s1, view);
         pushMeet(v, reqCsr.targets[s0]);

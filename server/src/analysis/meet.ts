@@ -12,6 +12,8 @@
  * CHK's two-finger walk to the nearest common ancestor.
  */
 
+import { memoByGraph } from "./cache";
+
 /** Where the generators of a node live; `overlay` (used by cut sets) replaces some nodes' lists. */
 export interface GeneratorView {
   gens: Int32Array;
@@ -201,3 +203,6 @@ export class MeetWalker {
     return outLen;
   }
 }
+
+/** One walker per graph, shared by the dominance passes (its marks are epoch-stamped). */
+export const walkerOf = memoByGraph((g) => new MeetWalker(g.nodeCount, g.rank, g.order));

@@ -20,7 +20,7 @@
  *   mappingGaps(g)                              → ids of items with no sources and no requirements
  *   articulationPoints(g)                       → { lens, ids }   (secondary, undirected fragility lens)
  *   riskScore(g, id) / riskRanking(g, { limit })→ { id, kind, score, terms: [{ name, value, weight, contribution, detail }] }
- *   analyzeReport(g, opts) / scenarioReport(g, ids) → the CLI's JSON documents (CLI_JSON.md)
+ *   analyzeReport(g, opts) / scenarioReport(g, ids) → the CLI's JSON documents (README: CLI JSON output)
  *   writeAnalyzeReport(g, opts, write)          → the same analyze JSON, streamed in chunks (large graphs)
  *   g.findings                                  → data findings (broken REQUIRES/WITHIN cycles, unusable edges)
  *

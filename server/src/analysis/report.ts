@@ -1,6 +1,6 @@
 /**
  * The JSON documents of `chokepoint analyze --json` and `chokepoint scenario --json`. These shapes
- * are a public, stable interface (documented in CLI_JSON.md): add fields, never rename or remove.
+ * are a public, stable interface (documented in the README, "CLI JSON output"): add fields, never rename or remove.
  */
 import type { LocalizedName, NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints, ARTICULATION_LENS, concentration, riskRanking, singleRegion, soleSource } from "./api";
@@ -33,7 +33,7 @@ export interface ReportSpof {
   readonly path: readonly string[];
   /** True when the verdict rests on a non-stated edge (no all-stated proof exists). */
   readonly inferred: boolean;
-  /** Present (true) only when the path was shortened to keep the report bounded; see CLI_JSON.md. */
+  /** Present (true) only when the path was shortened to keep the report bounded; see the README, "CLI JSON output". */
   readonly pathTruncated?: true;
 }
 

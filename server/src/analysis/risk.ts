@@ -2,7 +2,7 @@
  * Risk score per node: a weighted sum of explainable terms, each in [0, 1], clamped to [0, 1].
  * Every score comes with its breakdown (term, value, weight, contribution); the UI shows the
  * breakdown, never a bare number. Weights and the meaning of each term are documented in
- * RISK_SCORE.md; change them there and here together.
+ * the README ("Risk score"); change them there and here together.
  */
 import type { NodeKind } from "@chokepoint/graph-schema";
 import { FLAG_BITS, isItem, KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ChokepointError } from "@chokepoint/graph-schema";
@@ -9,6 +8,7 @@ import { openStore, readConfig, startApp, type RunningApp } from "../../server/s
 import { EmbeddedGraphStore } from "../../server/src/store/embedded";
 import { LOG_FILE } from "../../server/src/store/embedded/change-log";
 import { Neo4jGraphStore } from "../../server/src/store/neo4j";
+import { listen, silentListener, type Listener } from "../store/neo4j/net-stubs";
 import { EDITOR_TOKEN, SAMPLE_GRAPH, firstCode, leakIn, openFds, timedFetch } from "./harness";
 
 /**
@@ -29,49 +29,19 @@ import { EDITOR_TOKEN, SAMPLE_GRAPH, firstCode, leakIn, openFds, timedFetch } fr
 const SECRET = "neo4j-secret-do-not-leak";
 const FIRST_REQUEST_BOUND_MS = 6500;
 
-interface Stub {
-  readonly name: string;
-  readonly port: number;
-  readonly sockets: Set<net.Socket>;
-  close(): Promise<void>;
-}
+type Stub = Listener;
 
-async function listener(name: string, onConnection: (s: net.Socket) => void): Promise<Stub> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-    s.on("error", () => undefined);
-    onConnection(s);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    name,
-    port,
-    sockets,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
+/** A port nobody listens on (closed right after it was bound). */
 async function deadPort(): Promise<Stub> {
-  const l = await listener("dead port", () => undefined);
+  const l = await listen(() => undefined);
   await l.close();
   return l;
-}
-
-/** Reads and drops everything, never answers. */
-function silentListener(): Promise<Stub> {
-  return listener("silent listener", (s) => s.resume());
 }
 
 /** Answers the Bolt handshake (version 4.4), then resets the TCP connection (RST) as soon as the
  *  client sends its first message: a database dropping mid-request. */
 function resettingListener(): Promise<Stub> {
-  return listener("reset mid-request", (s) => {
+  return listen((s) => {
     let handshaken = false;
     s.on("data", () => {
       if (!handshaken) {

@@ -83,51 +83,29 @@ function SandboxBody({ lang, index, fail, scenario }: Props) {
     <>
       <p className="muted small">{t(lang, "sandboxNote")}</p>
       <form onSubmit={add} className="sandbox-form">
-        <label>
-          <span>{t(lang, "sandboxItem")}</span>
-          <select value={item} onChange={(e) => setItem(e.target.value)} required>
-            <option value="">{t(lang, "choose")}</option>
-            {items.map((n) => (
-              <option key={n.id} value={n.id}>
-                {label(n)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t(lang, "sandboxSource")}</span>
-          <select
-            value={source}
-            onChange={(e) => {
-              setSource(e.target.value);
-              if (e.target.value !== "") setRegion("");
-            }}
-          >
-            <option value="">{t(lang, "choose")}</option>
-            {sources.map((n) => (
-              <option key={n.id} value={n.id}>
-                {label(n)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t(lang, "sandboxNewIn")}</span>
-          <select
-            value={region}
-            onChange={(e) => {
-              setRegion(e.target.value);
-              if (e.target.value !== "") setSource("");
-            }}
-          >
-            <option value="">{t(lang, "choose")}</option>
-            {regions.map((n) => (
-              <option key={n.id} value={n.id}>
-                {label(n)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NodeSelect caption={t(lang, "sandboxItem")} choose={t(lang, "choose")} options={items} label={label} value={item} onChange={setItem} required />
+        <NodeSelect
+          caption={t(lang, "sandboxSource")}
+          choose={t(lang, "choose")}
+          options={sources}
+          label={label}
+          value={source}
+          onChange={(v) => {
+            setSource(v);
+            if (v !== "") setRegion("");
+          }}
+        />
+        <NodeSelect
+          caption={t(lang, "sandboxNewIn")}
+          choose={t(lang, "choose")}
+          options={regions}
+          label={label}
+          value={region}
+          onChange={(v) => {
+            setRegion(v);
+            if (v !== "") setSource("");
+          }}
+        />
         <label>
           <span>{t(lang, "sandboxShare")}</span>
           <input type="number" min={0} max={1} step={0.05} value={share} onChange={(e) => setShare(e.target.value)} />
@@ -179,5 +157,30 @@ function SandboxBody({ lang, index, fail, scenario }: Props) {
         </div>
       )}
     </>
+  );
+}
+
+/** A labelled drop-down of nodes, with an empty "choose" entry first. */
+function NodeSelect(props: {
+  readonly caption: string;
+  readonly choose: string;
+  readonly options: readonly MapNode[];
+  readonly label: (n: MapNode) => string;
+  readonly value: string;
+  readonly onChange: (id: string) => void;
+  readonly required?: boolean;
+}) {
+  return (
+    <label>
+      <span>{props.caption}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} required={props.required}>
+        <option value="">{props.choose}</option>
+        {props.options.map((n) => (
+          <option key={n.id} value={n.id}>
+            {props.label(n)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -16,8 +16,8 @@ export async function startHttpServer(options: HttpAppOptions & { host: string; 
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
-  const { app, apollo } = await createHttpApp(options, server);
-  server.on("request", app);
+  const { handle, apollo } = await createHttpApp(options, server);
+  server.on("request", handle);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) => {
       reject(

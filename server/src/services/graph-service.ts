@@ -1,7 +1,7 @@
 import { ChokepointError, type GraphNode, type SourceDocument } from "@chokepoint/graph-schema";
 import type { GraphCounts, GraphStore } from "../domain/graph-store";
 import { GraphIndex, type NodeFilter, type RankedPage, type Subgraph } from "./graph-index";
-import { VersionedCache } from "./versioned-cache";
+import { VersionedCache, type RequestReads } from "./versioned-cache";
 
 /** Deepest neighbourhood the API returns, and the most nodes in one subgraph answer. */
 export const MAX_SUBGRAPH_DEPTH = 10;
@@ -24,6 +24,14 @@ export class GraphService {
 
   current(): Promise<GraphIndex> {
     return this.index.get();
+  }
+
+  /** `fn` applied to the index this request reads (see `RequestReads`): one data version and one
+   *  store call per request, and a plain value rather than a promise for every field after the
+   *  first, which graphql-js completes without a further microtask. */
+  within<R>(reads: RequestReads, fn: (index: GraphIndex) => R): R | Promise<R> {
+    const index = this.index.read(reads);
+    return index instanceof Promise ? index.then(fn) : fn(index);
   }
 
   async node(id: string): Promise<GraphNode | null> {

@@ -24,4 +24,47 @@ export class VersionedCache<T> {
     });
     return value;
   }
+
+  /**
+   * The value as one request sees it: the request's first read asks the store (as `get` does);
+   * every later read of the same request reuses that value — synchronously once it has arrived —
+   * so the fields of one answer come from one data version and cost no further store call.
+   */
+  read(reads: RequestReads): T | Promise<T> {
+    return reads.read(this);
+  }
+}
+
+interface Slot {
+  settled: boolean;
+  value: unknown;
+  readonly pending: Promise<unknown>;
+}
+
+/**
+ * What one request has read from versioned caches (see `VersionedCache.read`). Create one per
+ * request and drop it with the request; it holds at most one value per cache.
+ */
+export class RequestReads {
+  private readonly slots = new Map<VersionedCache<unknown>, Slot>();
+
+  read<T>(cache: VersionedCache<T>): T | Promise<T> {
+    const slot = this.slots.get(cache);
+    if (slot) return slot.settled ? (slot.value as T) : (slot.pending as Promise<T>);
+    const pending = cache.get();
+    const entry: Slot = { settled: false, value: undefined, pending };
+    this.slots.set(cache, entry);
+    pending.then(
+      (value) => {
+        entry.value = value;
+        entry.settled = true;
+      },
+      // A failed read is not remembered: a later field of the request tries again (and reports
+      // its own error); the caller of this read gets the rejection through `pending`.
+      () => {
+        if (this.slots.get(cache) === entry) this.slots.delete(cache);
+      },
+    );
+    return pending;
+  }
 }

@@ -1,6 +1,7 @@
-import { FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { GraphNode } from "@chokepoint/graph-schema";
 import type { GraphService } from "../../services/graph-service";
+import type { RequestContext } from "../context";
 import { CriticalityEntryType, DisabledProductType, ProductSpofsType, SpofVerdictType } from "../types/analysis-types";
 import { NodeType } from "../types/graph-types";
 
@@ -10,8 +11,8 @@ import { NodeType } from "../types/graph-types";
 export class SpofVerdictLinks {
   constructor(private readonly graph: GraphService) {}
   @FieldResolver(() => NodeType, { nullable: true })
-  node(@Root() v: SpofVerdictType): Promise<GraphNode | null> {
-    return this.graph.node(v.id);
+  node(@Root() v: SpofVerdictType, @Ctx() ctx: RequestContext): GraphNode | null | Promise<GraphNode | null> {
+    return this.graph.within(ctx.reads, (g) => g.node(v.id) ?? null);
   }
 }
 
@@ -19,8 +20,8 @@ export class SpofVerdictLinks {
 export class ProductSpofsLinks {
   constructor(private readonly graph: GraphService) {}
   @FieldResolver(() => NodeType, { nullable: true })
-  productNode(@Root() p: ProductSpofsType): Promise<GraphNode | null> {
-    return this.graph.node(p.product);
+  productNode(@Root() p: ProductSpofsType, @Ctx() ctx: RequestContext): GraphNode | null | Promise<GraphNode | null> {
+    return this.graph.within(ctx.reads, (g) => g.node(p.product) ?? null);
   }
 }
 
@@ -28,8 +29,8 @@ export class ProductSpofsLinks {
 export class DisabledProductLinks {
   constructor(private readonly graph: GraphService) {}
   @FieldResolver(() => NodeType, { nullable: true })
-  node(@Root() d: DisabledProductType): Promise<GraphNode | null> {
-    return this.graph.node(d.id);
+  node(@Root() d: DisabledProductType, @Ctx() ctx: RequestContext): GraphNode | null | Promise<GraphNode | null> {
+    return this.graph.within(ctx.reads, (g) => g.node(d.id) ?? null);
   }
 }
 
@@ -37,7 +38,7 @@ export class DisabledProductLinks {
 export class CriticalityLinks {
   constructor(private readonly graph: GraphService) {}
   @FieldResolver(() => NodeType, { nullable: true })
-  node(@Root() c: CriticalityEntryType): Promise<GraphNode | null> {
-    return this.graph.node(c.id);
+  node(@Root() c: CriticalityEntryType, @Ctx() ctx: RequestContext): GraphNode | null | Promise<GraphNode | null> {
+    return this.graph.within(ctx.reads, (g) => g.node(c.id) ?? null);
   }
 }

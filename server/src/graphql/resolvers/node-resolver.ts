@@ -1,6 +1,7 @@
-import { Arg, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { isCategory, ChokepointError, type Category, type Flag, type GraphEdge, type GraphNode, type NodeKind } from "@chokepoint/graph-schema";
 import type { GraphService } from "../../services/graph-service";
+import type { RequestContext } from "../context";
 import { FlagEnum, NodeKindEnum } from "../enums";
 import { AttrType, EdgeType, NodeConnection, NodeType, Subgraph } from "../types/graph-types";
 
@@ -15,8 +16,8 @@ export class NodeResolver {
   constructor(private readonly graph: GraphService) {}
 
   @Query(() => NodeType, { nullable: true, description: "One node by id, or null" })
-  node(@Arg("id", () => ID) id: string): Promise<GraphNode | null> {
-    return this.graph.node(id);
+  node(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): GraphNode | null | Promise<GraphNode | null> {
+    return this.graph.within(ctx.reads, (g) => g.node(id) ?? null);
   }
 
   @Query(() => NodeConnection, {
@@ -57,12 +58,12 @@ export class NodeResolver {
   }
 
   @FieldResolver(() => [EdgeType], { description: "Edges from this node: what it requires, where it is sourced or located" })
-  async outgoing(@Root() node: GraphNode): Promise<readonly GraphEdge[]> {
-    return (await this.graph.current()).outgoing(node.id);
+  outgoing(@Root() node: GraphNode, @Ctx() ctx: RequestContext): readonly GraphEdge[] | Promise<readonly GraphEdge[]> {
+    return this.graph.within(ctx.reads, (g) => g.outgoing(node.id));
   }
 
   @FieldResolver(() => [EdgeType], { description: "Edges into this node: who requires it, who is sourced or located here" })
-  async incoming(@Root() node: GraphNode): Promise<readonly GraphEdge[]> {
-    return (await this.graph.current()).incoming(node.id);
+  incoming(@Root() node: GraphNode, @Ctx() ctx: RequestContext): readonly GraphEdge[] | Promise<readonly GraphEdge[]> {
+    return this.graph.within(ctx.reads, (g) => g.incoming(node.id));
   }
 }

@@ -56,6 +56,7 @@ const FIELD_COST: Readonly<Record<string, number>> = {
   "Query.cutSets": 100,
   "Query.scenario": 50,
   "Query.sandbox": 100,
+  "Mutation.sandbox": 100,
   "Query.criticality": 20,
   "Query.concentration": 5,
   "Query.mappingGaps": 20,
@@ -102,6 +103,10 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   "Query.sandbox.productIds": MAX_FAIL_NODES,
   "Query.sandbox.removeNodes": MAX_SANDBOX_CHANGES,
   "Query.sandbox.addSources": MAX_SANDBOX_CHANGES,
+  "Mutation.sandbox.fail": MAX_FAIL_NODES,
+  "Mutation.sandbox.productIds": MAX_FAIL_NODES,
+  "Mutation.sandbox.removeNodes": MAX_SANDBOX_CHANGES,
+  "Mutation.sandbox.addSources": MAX_SANDBOX_CHANGES,
 };
 const INT32_MAX = 2 ** 31 - 1;
 

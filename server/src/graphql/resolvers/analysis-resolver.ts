@@ -1,5 +1,6 @@
-import { Arg, ID, Int, Query, Resolver } from "type-graphql";
-import type { AnalysisService } from "../../services/analysis-service";
+import { Arg, ID, Int, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
+import type { AnalysisService, SandboxRequest } from "../../services/analysis-service";
+import { EditorOnly } from "../editor-only";
 import {
   AlternateSourceInput,
   ArticulationType,
@@ -97,13 +98,33 @@ export class AnalysisResolver {
   @Query(() => SandboxResultType, {
     description: "Mitigation what-if: SPOFs (and optionally a scenario) as if alternate sources were added and nodes removed. Never touches stored data, so readers may use it.",
   })
-  async sandbox(
+  sandbox(
     @Arg("addSources", () => [AlternateSourceInput], { defaultValue: [] }) addSources: AlternateSourceInput[],
     @Arg("removeNodes", () => [ID], { defaultValue: [] }) removeNodes: string[],
     @Arg("productIds", () => [ID], { nullable: true }) productIds?: string[],
     @Arg("fail", () => [ID], { nullable: true }) fail?: string[],
   ): Promise<SandboxResultType> {
-    const r = await this.analysis.sandbox({ addSources, removeNodes, ...(productIds && { productIds }), ...(fail && { fail }) });
+    return this.runSandbox({ addSources, removeNodes, ...(productIds && { productIds }), ...(fail && { fail }) });
+  }
+
+  @Mutation(() => SandboxResultType, {
+    name: "sandbox",
+    description:
+      "The mitigation sandbox as a mutation (editor token required): the same arguments and answer as `Query.sandbox`, for clients that send what-ifs with their edits. It never touches stored data either.",
+  })
+  @UseMiddleware(EditorOnly)
+  sandboxMutation(
+    @Arg("addSources", () => [AlternateSourceInput], { defaultValue: [] }) addSources: AlternateSourceInput[],
+    @Arg("removeNodes", () => [ID], { defaultValue: [] }) removeNodes: string[],
+    @Arg("productIds", () => [ID], { nullable: true }) productIds?: string[],
+    @Arg("fail", () => [ID], { nullable: true }) fail?: string[],
+  ): Promise<SandboxResultType> {
+    return this.runSandbox({ addSources, removeNodes, ...(productIds && { productIds }), ...(fail && { fail }) });
+  }
+
+  /** Both sandbox fields: one service call, the scenario's counts as a list. */
+  private async runSandbox(request: SandboxRequest): Promise<SandboxResultType> {
+    const r = await this.analysis.sandbox(request);
     return { ...r, scenario: r.scenario && scenarioOut(r.scenario) };
   }
 }

@@ -13,10 +13,11 @@ import {
   type GraphNode,
   type NodeKind,
 } from "@chokepoint/graph-schema";
-import { buildCsr, reverseCsr, type Csr } from "./csr";
+import { buildForward, fillReverse, NO_KIND, type Csr, type Csr4 } from "./csr";
 import { IdTable, type IdIndex } from "./id-index";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
+import { scratchInt32, scratchUint8 } from "./scratch";
 
 /** Node kinds as small integers; items (Product, Component, Material) are the codes below SUPPLIER. */
 export const PRODUCT = 0;
@@ -74,10 +75,10 @@ export interface CompactGraph {
   readonly index: IdIndex;
   readonly kind: Uint8Array;
   readonly flags: Uint8Array;
-  /** Known numeric attributes; NaN where a node has none. */
-  readonly inventoryDays: Float64Array;
-  readonly recoveryDays: Float64Array;
-  readonly annualValue: Float64Array;
+  /** Known numeric attributes (`get` gives NaN where a node has none). */
+  readonly inventoryDays: NodeNumbers;
+  readonly recoveryDays: NodeNumbers;
+  readonly annualValue: NodeNumbers;
   /** Per snapshot edge: 1 when its confidence is `stated`. */
   readonly stated: Uint8Array;
   /** SOURCED_FROM `share` by snapshot edge index, for the edges that carry one. */
@@ -85,8 +86,8 @@ export interface CompactGraph {
   /** True when at least one analysed edge is not `stated`. */
   readonly anyUnstated: boolean;
   /** Out- and in-adjacency per edge kind (indexed by REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN). */
-  readonly out: readonly [Csr, Csr, Csr, Csr];
-  readonly in: readonly [Csr, Csr, Csr, Csr];
+  readonly out: Readonly<Csr4>;
+  readonly in: Readonly<Csr4>;
   readonly groups: Groups;
   /** Topological order, dependencies first: every edge goes from a higher rank to a lower one. */
   readonly order: Int32Array;
@@ -95,13 +96,32 @@ export interface CompactGraph {
   readonly findings: readonly Finding[];
 }
 
-const KIND_CODE: Readonly<Record<string, number>> = { Product: 0, Component: 1, Material: 2, Supplier: 3, Region: 4 };
-const EDGE_CODE: Readonly<Record<string, number>> = { REQUIRES: 0, SOURCED_FROM: 1, LOCATED_IN: 2, WITHIN: 3 };
 /** EDGE_ENDPOINTS as bit masks over kind codes, per edge kind code: [from kinds, to kinds]. */
 const ENDPOINT_MASKS: readonly (readonly [number, number])[] = (["REQUIRES", "SOURCED_FROM", "LOCATED_IN", "WITHIN"] as const).map((k) => {
-  const mask = (kinds: readonly NodeKind[]) => kinds.reduce((m, x) => m | (1 << KIND_CODE[x]!), 0);
+  const mask = (kinds: readonly NodeKind[]) => kinds.reduce((m, x) => m | (1 << kindCode(x)), 0);
   return [mask(EDGE_ENDPOINTS[k][0]), mask(EDGE_ENDPOINTS[k][1])] as const;
 });
+
+/**
+ * A numeric attribute of some nodes. Kept sparse because analysts supply these for few nodes, and
+ * three dense Float64Arrays would add 24 MB of fresh memory to every rebuild at 10^6 nodes.
+ */
+export class NodeNumbers {
+  private readonly values = new Map<number, number>();
+
+  /** The value of node v, or NaN when it has none. */
+  get(v: number): number {
+    return this.values.get(v) ?? NaN;
+  }
+
+  set(v: number, x: number): void {
+    this.values.set(v, x);
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+}
 
 export function isItem(kindCode: number): boolean {
   return kindCode < SUPPLIER;
@@ -113,7 +133,10 @@ export function compact(input: GraphInput): CompactGraph {
   return buildCompact(resolve(input));
 }
 
-/** The snapshot with node ids resolved to indices (the part of `compact` that hashes strings). */
+/**
+ * The snapshot with node ids resolved to indices (the part of `compact` that hashes strings).
+ * `from`, `to`, `ekind` and `grouped` are scratch buffers: valid until the next `resolve`.
+ */
 export interface Resolved {
   readonly input: GraphInput;
   readonly nodes: readonly GraphNode[];
@@ -121,10 +144,10 @@ export interface Resolved {
   readonly index: IdTable;
   readonly kind: Uint8Array;
   readonly flags: Uint8Array;
-  readonly inventoryDays: Float64Array;
-  readonly recoveryDays: Float64Array;
-  readonly annualValue: Float64Array;
-  /** Per snapshot edge: endpoints and kind code (255 for an edge that cannot be used). */
+  readonly inventoryDays: NodeNumbers;
+  readonly recoveryDays: NodeNumbers;
+  readonly annualValue: NodeNumbers;
+  /** Per snapshot edge: endpoints and kind code (NO_KIND for an edge that cannot be used). */
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly ekind: Uint8Array;
@@ -136,6 +159,15 @@ export interface Resolved {
   readonly findings: Finding[];
 }
 
+function kindCode(kind: string): number {
+  // Comparisons, not a keyed lookup: at 10^6 nodes the dictionary load is measurable.
+  return kind === "Component" ? COMPONENT : kind === "Material" ? MATERIAL : kind === "Supplier" ? SUPPLIER : kind === "Region" ? REGION : PRODUCT;
+}
+
+function edgeCode(kind: string): number {
+  return kind === "REQUIRES" ? REQUIRES : kind === "SOURCED_FROM" ? SOURCED_FROM : kind === "LOCATED_IN" ? LOCATED_IN : kind === "WITHIN" ? WITHIN : NO_KIND;
+}
+
 /** Step 1 of `compact`: node attributes, and every edge's endpoints as indices. */
 export function resolve(input: GraphInput): Resolved {
   const findings: Finding[] = [];
@@ -143,26 +175,27 @@ export function resolve(input: GraphInput): Resolved {
   const n = nodes.length;
   const kind = new Uint8Array(n);
   const flags = new Uint8Array(n);
-  const inventoryDays = new Float64Array(n).fill(NaN);
-  const recoveryDays = new Float64Array(n).fill(NaN);
-  const annualValue = new Float64Array(n).fill(NaN);
+  const inventoryDays = new NodeNumbers();
+  const recoveryDays = new NodeNumbers();
+  const annualValue = new NodeNumbers();
   for (let v = 0; v < n; v++) {
     const node = nodes[v]!;
-    kind[v] = KIND_CODE[node.kind] ?? PRODUCT;
-    for (const f of node.flags) flags[v] |= FLAG_BITS[f.flag] ?? 0;
+    kind[v] = kindCode(node.kind);
+    const nodeFlags = node.flags;
+    for (let i = 0; i < nodeFlags.length; i++) flags[v] |= FLAG_BITS[nodeFlags[i]!.flag] ?? 0;
     const a = node.attrs;
-    if (a.inventoryDays !== undefined) inventoryDays[v] = a.inventoryDays;
-    if (a.recoveryDays !== undefined) recoveryDays[v] = a.recoveryDays;
-    if (a.annualValue !== undefined) annualValue[v] = a.annualValue;
+    if (a.inventoryDays !== undefined) inventoryDays.set(v, a.inventoryDays);
+    if (a.recoveryDays !== undefined) recoveryDays.set(v, a.recoveryDays);
+    if (a.annualValue !== undefined) annualValue.set(v, a.annualValue);
   }
 
   const edges = input.edges;
   const m = edges.length;
-  const from = new Int32Array(m);
-  const to = new Int32Array(m);
-  const ekind = new Uint8Array(m).fill(255);
+  const from = scratchInt32("compact.from", m);
+  const to = scratchInt32("compact.to", m);
+  const ekind = scratchUint8("compact.ekind", m);
+  const grouped = scratchUint8("compact.grouped", n, true);
   const stated = new Uint8Array(m);
-  const grouped = new Uint8Array(n);
   const shares = new Map<number, number>();
   let anyUnstated = false;
   // Store snapshots list nodes by id and edges by `from`: the next `from` is usually the current
@@ -170,18 +203,20 @@ export function resolve(input: GraphInput): Resolved {
   let cursor = 0;
   for (let i = 0; i < m; i++) {
     const e = edges[i]!;
+    ekind[i] = NO_KIND;
+    const ef = e.from;
     let f = -1;
     for (let ahead = cursor; ahead < cursor + 4 && ahead < n; ahead++) {
-      if (ids[ahead] === e.from) {
+      if (ids[ahead] === ef) {
         f = ahead;
         break;
       }
     }
-    if (f < 0) f = index.get(e.from) ?? -1;
+    if (f < 0) f = index.get(ef) ?? -1;
     if (f >= 0) cursor = f;
     const t = index.get(e.to) ?? -1;
-    const k = EDGE_CODE[e.kind];
-    if (f < 0 || t < 0 || k === undefined) {
+    const k = edgeCode(e.kind);
+    if (f < 0 || t < 0 || k === NO_KIND) {
       findings.push({ code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) });
       continue;
     }
@@ -277,23 +312,17 @@ function buildAdjacency(
   edges: readonly GraphEdge[],
   grouped: Uint8Array,
   dropped: Uint8Array | undefined,
-): { out: [Csr, Csr, Csr, Csr]; in: [Csr, Csr, Csr, Csr]; groups: Groups } {
-  const fill = new Int32Array(n);
-  const out: [Csr, Csr, Csr, Csr] = [
-    buildCsr(n, from, to, ekind, REQUIRES, dropped, fill),
-    buildCsr(n, from, to, ekind, SOURCED_FROM, dropped, fill),
-    buildCsr(n, from, to, ekind, LOCATED_IN, dropped, fill),
-    buildCsr(n, from, to, ekind, WITHIN, dropped, fill),
-  ];
+): { out: Csr4; in: Csr4; groups: Groups } {
+  const { out, inOffsets } = buildForward(n, from, to, ekind, dropped);
   const groups = buildGroups(n, edges, out[REQUIRES], grouped);
-  const requiresIn = reverseCsr(n, out[REQUIRES], fill, true);
-  const ofInSlot = new Int32Array(requiresIn.targets.length);
-  for (let s = 0; s < ofInSlot.length; s++) ofInSlot[s] = groups.ofOutSlot[requiresIn.forwardSlot[s]];
-  return {
-    out,
-    in: [requiresIn, reverseCsr(n, out[SOURCED_FROM], fill, false), reverseCsr(n, out[LOCATED_IN], fill, false), reverseCsr(n, out[WITHIN], fill, false)],
-    groups: { ...groups, ofInSlot },
-  };
+  const ofInSlot = new Int32Array(out[REQUIRES].targets.length);
+  const inn: Csr4 = [
+    fillReverse(n, out[REQUIRES], inOffsets[REQUIRES]!, groups.ofOutSlot, ofInSlot),
+    fillReverse(n, out[SOURCED_FROM], inOffsets[SOURCED_FROM]!),
+    fillReverse(n, out[LOCATED_IN], inOffsets[LOCATED_IN]!),
+    fillReverse(n, out[WITHIN], inOffsets[WITHIN]!),
+  ];
+  return { out, in: inn, groups: { ...groups, ofInSlot } };
 }
 
 function edgeRef(e: GraphEdge): { from: string; to: string; kind: string } {
@@ -311,9 +340,9 @@ function buildGroups(n: number, edges: readonly GraphEdge[], csr: Csr, grouped: 
   const ofNode = new Int32Array(n + 1);
   const ofOutSlot = new Int32Array(slots);
   const names = new Map<number, string>();
-  // At most one group per slot; trimmed below.
-  const startAll = new Int32Array(slots + 1);
-  const parentAll = new Int32Array(slots);
+  // At most one group per slot: fill scratch arrays, then copy out the used part.
+  const startAll = scratchInt32("compact.groupStart", slots + 1);
+  const parentAll = scratchInt32("compact.groupParent", slots);
   const slotName: (string | undefined)[] = [];
   const emitted: boolean[] = [];
   const t: number[] = [];

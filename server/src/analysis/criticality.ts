@@ -31,7 +31,7 @@ export interface CriticalityRanking {
 
 /** True when some product has an `annualValue` (criticality is then weighted by value). */
 export function valueWeighted(g: CompactGraph, all: AllSpofs): boolean {
-  for (let i = 0; i < all.products.length; i++) if (!Number.isNaN(g.annualValue[all.products[i]])) return true;
+  for (let i = 0; i < all.products.length; i++) if (!Number.isNaN(g.annualValue.get(all.products[i]))) return true;
   return false;
 }
 

@@ -1,8 +1,7 @@
 /**
  * Compressed sparse rows (CSR): the adjacency of one edge kind in one direction as two flat typed
  * arrays, `targets[offsets[v] .. offsets[v+1])` being the neighbours of node v, plus `edges`, the
- * index of the snapshot edge behind each slot. Built by a counting sort (two passes over the edge
- * arrays), stable in edge order, so the same snapshot always gives the same slot order.
+ * index of the snapshot edge behind each slot.
  * Idea: graphology `src/indices/neighborhood.js`; the layout is the standard CSR of sparse matrices.
  */
 
@@ -13,60 +12,74 @@ export interface Csr {
   readonly edges: Int32Array;
 }
 
+export type Csr4 = [Csr, Csr, Csr, Csr];
+
+/** Edges whose kind code is this are skipped (unusable: dangling, wrong endpoint kinds). */
+export const NO_KIND = 255;
+
 /**
- * Builds one CSR from parallel edge arrays. `keep(i)` selects edges; `from`/`to` choose the
- * direction (pass `to`, `from` for the reverse adjacency).
+ * Out-CSRs of all four edge kinds, and the in-degree counts of the in-CSRs (filled later by
+ * `fillReverse`, once the out slots are in their final order), in two passes over the edges: a
+ * counting sort, stable in edge order, so the same snapshot always gives the same slot order.
+ * Counting into `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at
+ * the start of v's run without a separate cursor array (`offsets` has n + 2 entries; the CSR uses
+ * the first n + 1).
  */
-export function buildCsr(
+export function buildForward(
   nodeCount: number,
   from: Int32Array,
   to: Int32Array,
   kind: Uint8Array,
-  wanted: number,
   dropped: Uint8Array | undefined,
-  /** Scratch space of nodeCount ints, reused across builds. */
-  fill: Int32Array,
-): Csr {
+): { out: Csr4; inOffsets: Int32Array[] } {
   const m = from.length;
-  const offsets = new Int32Array(nodeCount + 1);
-  let count = 0;
+  const outOff = [0, 1, 2, 3].map(() => new Int32Array(nodeCount + 2));
+  const inOff = [0, 1, 2, 3].map(() => new Int32Array(nodeCount + 2));
+  const count = [0, 0, 0, 0];
   for (let i = 0; i < m; i++) {
-    if (kind[i] !== wanted || (dropped !== undefined && dropped[i] === 1)) continue;
-    offsets[from[i] + 1]++;
-    count++;
+    const k = kind[i];
+    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    outOff[k]![from[i] + 2]++;
+    inOff[k]![to[i] + 2]++;
+    count[k]++;
   }
-  for (let v = 0; v < nodeCount; v++) offsets[v + 1] += offsets[v];
-  const targets = new Int32Array(count);
-  const edges = new Int32Array(count);
-  fill.set(offsets.subarray(0, nodeCount));
+  for (let k = 0; k < 4; k++) {
+    prefixSum(outOff[k]!);
+    prefixSum(inOff[k]!);
+  }
+  const targets = count.map((c) => new Int32Array(c));
+  const edges = count.map((c) => new Int32Array(c));
   for (let i = 0; i < m; i++) {
-    if (kind[i] !== wanted || (dropped !== undefined && dropped[i] === 1)) continue;
-    const slot = fill[from[i]]++;
-    targets[slot] = to[i];
-    edges[slot] = i;
+    const k = kind[i];
+    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    const slot = outOff[k]![from[i] + 1]++;
+    targets[k]![slot] = to[i];
+    edges[k]![slot] = i;
   }
-  return { offsets, targets, edges };
+  const out = [0, 1, 2, 3].map((k) => ({ offsets: outOff[k]!.subarray(0, nodeCount + 1), targets: targets[k]!, edges: edges[k]! })) as Csr4;
+  return { out, inOffsets: inOff };
 }
 
-/** The reverse of a CSR (in-neighbours from out-neighbours), keeping the edge index per slot, and
- *  with `withForwardSlot` the forward slot each reverse slot came from (to carry per-slot data such
- *  as groups). */
-export function reverseCsr(nodeCount: number, forward: Csr, fill: Int32Array, withForwardSlot: boolean): Csr & { readonly forwardSlot: Int32Array } {
+function prefixSum(a: Int32Array): void {
+  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
+}
+
+/**
+ * The reverse of `forward` (in-neighbours from out-neighbours), given the in-degree counts from
+ * `buildForward`; slots are ordered by source node, then forward slot. `slotData`, when given, is
+ * carried over per slot into `reverseData` (e.g. the alternatives group of each REQUIRES slot).
+ */
+export function fillReverse(nodeCount: number, forward: Csr, inOffsets: Int32Array, slotData?: Int32Array, reverseData?: Int32Array): Csr {
   const { offsets: fo, targets: ft, edges: fe } = forward;
-  const offsets = new Int32Array(nodeCount + 1);
-  for (let s = 0; s < ft.length; s++) offsets[ft[s] + 1]++;
-  for (let v = 0; v < nodeCount; v++) offsets[v + 1] += offsets[v];
   const targets = new Int32Array(ft.length);
   const edges = new Int32Array(ft.length);
-  const forwardSlot = new Int32Array(withForwardSlot ? ft.length : 0);
-  fill.set(offsets.subarray(0, nodeCount));
   for (let v = 0; v < nodeCount; v++) {
     for (let s = fo[v]; s < fo[v + 1]; s++) {
-      const slot = fill[ft[s]]++;
+      const slot = inOffsets[ft[s] + 1]++;
       targets[slot] = v;
       edges[slot] = fe[s];
-      if (withForwardSlot) forwardSlot[slot] = s;
+      if (reverseData !== undefined) reverseData[slot] = slotData![s];
     }
   }
-  return { offsets, targets, edges, forwardSlot };
+  return { offsets: inOffsets.subarray(0, nodeCount + 1), targets, edges };
 }

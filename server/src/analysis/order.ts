@@ -17,6 +17,7 @@
 import type { GraphNode } from "@chokepoint/graph-schema";
 import type { Csr } from "./csr";
 import type { Finding } from "./findings";
+import { scratchInt32 } from "./scratch";
 
 const REQUIRES = 0;
 const WITHIN = 3;
@@ -25,12 +26,13 @@ export interface Ordered {
   readonly order: Int32Array;
   /** How many nodes were ordered; less than n when cycles remain. */
   readonly count: number;
-  /** Per node: > 0 when the node could not be ordered (on or above a cycle). */
+  /** Per node: > 0 when the node could not be ordered (on or above a cycle). A scratch buffer:
+   *  valid until the next `topologicalOrder`. */
   readonly remaining: Int32Array;
 }
 
 export function topologicalOrder(n: number, out: readonly Csr[], inn: readonly Csr[]): Ordered {
-  const deg = new Int32Array(n);
+  const deg = scratchInt32("order.degree", n);
   const order = new Int32Array(n);
   let tail = 0;
   for (let v = 0; v < n; v++) {

@@ -17,34 +17,36 @@ import { LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from ".
 /** Never reaches zero: the reason is unusable in a stated-only derivation. */
 const NEVER = 0x3fffffff;
 
-/** Initial counters per item (sources) and per group (members), for both modes; once per graph. */
-interface Counters {
-  readonly srcFull: Int32Array;
-  readonly grpFull: Int32Array;
-}
+/**
+ * Counter state, interleaved as [stamp, left, full] per item (sources) and per group (members), so
+ * that one touch costs one cache line rather than three: at 10^6 nodes a bloc failure touches
+ * hundreds of thousands of counters at random, and the traversal is bound by memory latency.
+ */
+const STAMP = 0;
+const LEFT = 1;
+const FULL = 2;
 
-function counters(g: CompactGraph, statedOnly: boolean): Counters {
+function counterState(g: CompactGraph, statedOnly: boolean): { src: Int32Array; grp: Int32Array } {
   const n = g.nodeCount;
-  const src = g.out[SOURCED_FROM]!;
-  const srcFull = new Int32Array(n);
+  const srcCsr = g.out[SOURCED_FROM]!;
+  const src = new Int32Array(3 * n);
   for (let v = 0; v < n; v++) {
-    const a = src.offsets[v];
-    const b = src.offsets[v + 1];
-    srcFull[v] = b - a;
-    if (statedOnly) for (let s = a; s < b; s++) if (g.stated[src.edges[s]] === 0) srcFull[v] = NEVER;
+    const a = srcCsr.offsets[v];
+    const b = srcCsr.offsets[v + 1];
+    let full = b - a;
+    if (statedOnly) for (let s = a; s < b; s++) if (g.stated[srcCsr.edges[s]] === 0) full = NEVER;
+    src[3 * v + FULL] = full;
   }
   const req = g.out[REQUIRES]!;
   const { start, count } = g.groups;
-  const grpFull = new Int32Array(count);
+  const grp = new Int32Array(3 * count);
   for (let gi = 0; gi < count; gi++) {
-    grpFull[gi] = start[gi + 1] - start[gi];
-    if (statedOnly) for (let s = start[gi]; s < start[gi + 1]; s++) if (g.stated[req.edges[s]] === 0) grpFull[gi] = NEVER;
+    let full = start[gi + 1] - start[gi];
+    if (statedOnly) for (let s = start[gi]; s < start[gi + 1]; s++) if (g.stated[req.edges[s]] === 0) full = NEVER;
+    grp[3 * gi + FULL] = full;
   }
-  return { srcFull, grpFull };
+  return { src, grp };
 }
-
-const fullCounters = memoByGraph((g) => counters(g, false));
-const statedCounters = memoByGraph((g) => counters(g, true));
 
 /** Restricts a run to the nodes with `stamp[v] === epoch` (e.g. a product's cone). */
 export interface Within {
@@ -54,12 +56,8 @@ export interface Within {
 
 export class Propagator {
   private readonly downStamp: Int32Array;
-  private readonly srcLeft: Int32Array;
-  private readonly srcStamp: Int32Array;
-  private readonly grpLeft: Int32Array;
-  private readonly grpStamp: Int32Array;
-  private readonly srcFull: Int32Array;
-  private readonly grpFull: Int32Array;
+  private readonly src: Int32Array;
+  private readonly grp: Int32Array;
   private readonly queue: Int32Array;
   private epoch = 0;
   /** Nodes made unavailable by the last run, in failure order: `down[0 .. downCount)`. */
@@ -72,15 +70,11 @@ export class Propagator {
   ) {
     const n = g.nodeCount;
     this.downStamp = new Int32Array(n);
-    this.srcLeft = new Int32Array(n);
-    this.srcStamp = new Int32Array(n);
-    this.grpLeft = new Int32Array(g.groups.count);
-    this.grpStamp = new Int32Array(g.groups.count);
     this.queue = new Int32Array(n);
     this.down = this.queue;
-    const c = statedOnly ? statedCounters(g) : fullCounters(g);
-    this.srcFull = c.srcFull;
-    this.grpFull = c.grpFull;
+    const state = counterState(g, statedOnly);
+    this.src = state.src;
+    this.grp = state.grp;
   }
 
   isDown(v: number): boolean {
@@ -89,19 +83,19 @@ export class Propagator {
 
   /** True when v has sources and all of them are down in the last run. */
   sourcesLost(v: number): boolean {
-    return this.srcStamp[v] === this.epoch && this.srcLeft[v] === 0;
+    return this.src[3 * v + STAMP] === this.epoch && this.src[3 * v + LEFT] === 0;
   }
 
   /** True when every member of REQUIRES group `gi` is down in the last run. */
   groupLost(gi: number): boolean {
-    return this.grpStamp[gi] === this.epoch && this.grpLeft[gi] === 0;
+    return this.grp[3 * gi + STAMP] === this.epoch && this.grp[3 * gi + LEFT] === 0;
   }
 
   /** Fails `failed` and everything that falls with them (only inside `within`, when given). */
   run(failed: ArrayLike<number>, within?: Within): void {
     const g = this.g;
     const ep = ++this.epoch;
-    const { downStamp, srcLeft, srcStamp, grpLeft, grpStamp, srcFull, grpFull, queue, statedOnly } = this;
+    const { downStamp, src, grp, queue, statedOnly } = this;
     const stated = g.stated;
     const inside = within?.stamp;
     const inEpoch = within?.epoch ?? 0;
@@ -125,20 +119,21 @@ export class Propagator {
     for (let head = 0; head < tail; head++) {
       const c = queue[head];
       for (let s = reqIn.offsets[c]; s < reqIn.offsets[c + 1]; s++) {
-        const gi = ofInSlot[s];
-        if (grpStamp[gi] !== ep) {
-          grpStamp[gi] = ep;
-          grpLeft[gi] = grpFull[gi];
+        const at = 3 * ofInSlot[s];
+        if (grp[at + STAMP] !== ep) {
+          grp[at + STAMP] = ep;
+          grp[at + LEFT] = grp[at + FULL];
         }
-        if (--grpLeft[gi] === 0) fail(reqIn.targets[s]);
+        if (--grp[at + LEFT] === 0) fail(reqIn.targets[s]);
       }
       for (let s = srcIn.offsets[c]; s < srcIn.offsets[c + 1]; s++) {
         const p = srcIn.targets[s];
-        if (srcStamp[p] !== ep) {
-          srcStamp[p] = ep;
-          srcLeft[p] = srcFull[p];
+        const at = 3 * p;
+        if (src[at + STAMP] !== ep) {
+          src[at + STAMP] = ep;
+          src[at + LEFT] = src[at + FULL];
         }
-        if (--srcLeft[p] === 0) fail(p);
+        if (--src[at + LEFT] === 0) fail(p);
       }
       for (let s = locIn.offsets[c]; s < locIn.offsets[c + 1]; s++) {
         if (!statedOnly || stated[locIn.edges[s]] === 1) fail(locIn.targets[s]);

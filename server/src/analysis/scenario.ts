@@ -18,6 +18,7 @@ import { isItem, KIND_NAMES, PRODUCT, REQUIRES, SOURCED_FROM, type CompactGraph 
 import { memoByGraph } from "./cache";
 import { propagatorOf, statedPropagatorOf, type Propagator } from "./propagate";
 import { resolveIds } from "./resolve";
+import { scratchInt32 } from "./scratch";
 import { describePath, type Step } from "./steps";
 
 export interface TimeToSurvive {
@@ -67,24 +68,42 @@ export function scenarioOf(g: CompactGraph, failed: readonly number[]): Scenario
     statedDown = statedPropagatorOf(g);
     statedDown.run(failed);
   }
-  const unavailable: Record<NodeKind, number> = { Product: 0, Component: 0, Material: 0, Supplier: 0, Region: 0 };
+  const byKind = [0, 0, 0, 0, 0];
   const products: number[] = [];
   for (let i = 0; i < prop.downCount; i++) {
-    const v = prop.down[i];
-    unavailable[KIND_NAMES[g.kind[v]]!]++;
-    if (g.kind[v] === PRODUCT) products.push(v);
+    const k = g.kind[prop.down[i]];
+    byKind[k]++;
+    if (k === PRODUCT) products.push(prop.down[i]);
   }
-  products.sort((a, b) => (g.ids[a]! < g.ids[b]! ? -1 : 1));
+  const unavailable = Object.fromEntries(KIND_NAMES.map((name, k) => [name, byKind[k]!])) as Record<NodeKind, number>;
+  if (idsAscending(g)) products.sort((a, b) => a - b);
+  else products.sort((a, b) => (g.ids[a]! < g.ids[b]! ? -1 : 1));
   let anyInferred = false;
   const disabled = products.map((p): DisabledProduct => {
     const chain: number[] = [p];
     for (let v = p; next[v] >= 0; v = next[v]) chain.push(next[v]);
     const inferred = statedDown !== undefined && !statedDown.isDown(p);
     if (inferred) anyInferred = true;
-    return { id: g.ids[p]!, explanation: chain.map((v) => g.ids[v]!), steps: describePath(g, chain), inferred, time: timeOf(g, chain) };
+    let steps: Step[] | undefined;
+    return {
+      id: g.ids[p]!,
+      explanation: chain.map((v) => g.ids[v]!),
+      // Described on first read: a bloc failure disables thousands of products, and the sentences
+      // of all their steps cost more than the rest of the scenario while most callers (the map,
+      // a GraphQL query without `steps`) never read them. An own enumerable getter, so JSON
+      // output still contains them.
+      get steps(): readonly Step[] {
+        return (steps ??= describePath(g, chain));
+      },
+      inferred,
+      time: timeOf(g, chain),
+    };
   });
   return { failed: failed.map((v) => g.ids[v]!), disabled, unavailable, inferred: anyInferred };
 }
+
+/** Store snapshots list nodes by id: then index order is id order and sorting needs no string compare. */
+const idsAscending = memoByGraph((g) => g.ids.every((id, i) => i === 0 || g.ids[i - 1]! < id));
 
 /** Scratch arrays of the explanation search, one per graph (stamped, never cleared). */
 const linkSpace = memoByGraph((g) => ({ next: new Int32Array(g.nodeCount), seen: new Int32Array(g.nodeCount), epoch: 0 }));
@@ -97,16 +116,18 @@ export function explanationLinks(g: CompactGraph, prop: Propagator, failed: read
   const space = linkSpace(g);
   const { next, seen } = space;
   const ep = ++space.epoch;
-  const queue: number[] = [];
+  // Every node enters at most once, and only unavailable nodes enter.
+  const queue = scratchInt32("scenario.queue", prop.downCount);
+  let tail = 0;
   for (const f of failed) {
     if (seen[f] === ep) continue;
     seen[f] = ep;
     next[f] = -1;
-    queue.push(f);
+    queue[tail++] = f;
   }
   const ofInSlot = g.groups.ofInSlot;
-  for (let head = 0; head < queue.length; head++) {
-    const c = queue[head]!;
+  for (let head = 0; head < tail; head++) {
+    const c = queue[head];
     for (let k = 0; k < 4; k++) {
       const csr = g.in[k]!;
       for (let s = csr.offsets[c]; s < csr.offsets[c + 1]; s++) {
@@ -116,7 +137,7 @@ export function explanationLinks(g: CompactGraph, prop: Propagator, failed: read
         if (k === REQUIRES ? !prop.groupLost(ofInSlot[s]) : k === SOURCED_FROM && !prop.sourcesLost(p)) continue;
         seen[p] = ep;
         next[p] = c;
-        queue.push(p);
+        queue[tail++] = p;
       }
     }
   }
@@ -125,13 +146,13 @@ export function explanationLinks(g: CompactGraph, prop: Propagator, failed: read
 
 function timeOf(g: CompactGraph, chain: readonly number[]): TimeToSurvive {
   const known = (x: number): boolean => x === x; // not NaN
-  const own = g.inventoryDays[chain[0]!];
+  const own = g.inventoryDays.get(chain[0]!);
   let survive: number | null = known(own) ? own : null;
   let recover: number | null = null;
   for (const v of chain) {
-    const inv = g.inventoryDays[v];
+    const inv = g.inventoryDays.get(v);
     if (!known(own) && isItem(g.kind[v]) && known(inv)) survive = survive === null ? inv : Math.min(survive, inv);
-    const rec = g.recoveryDays[v];
+    const rec = g.recoveryDays.get(v);
     if (known(rec)) recover = recover === null ? rec : Math.max(recover, rec);
   }
   if (survive === null || recover === null) return { surviveDays: survive, recoverDays: recover, exposed: null, gapDays: null };

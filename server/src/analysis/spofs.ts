@@ -125,9 +125,12 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   const count = new Int32Array(n);
   const value = new Float64Array(n);
   const walk = new GeneratorWalk(n);
-  let node: Int32Array = new Int32Array(1024);
-  let after: Int32Array = new Int32Array(1024);
-  let slot: Int32Array = new Int32Array(1024);
+  // Most SPOFs are shared generators, so the total rarely exceeds the generator count; start
+  // there and grow by half (every regrowth is fresh memory the collector has to account for).
+  let capacity = Math.max(1024, dom.gens.length);
+  let node: Int32Array = new Int32Array(capacity);
+  let after: Int32Array = new Int32Array(capacity);
+  let slot: Int32Array = new Int32Array(capacity);
   let total = 0;
   let p = 0;
   for (let v = 0; v < n; v++) {
@@ -136,16 +139,16 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
     offsets[p++] = total;
     walk.run(dom, v);
     const len = walk.length;
-    if (total + len > node.length) {
-      const size = Math.max(node.length * 2, total + len);
-      node = grow(node, size);
-      after = grow(after, size);
-      slot = grow(slot, size);
+    if (total + len > capacity) {
+      capacity = Math.max(Math.ceil(capacity * 1.5), total + len);
+      node = grow(node, capacity);
+      after = grow(after, capacity);
+      slot = grow(slot, capacity);
     }
     node.set(walk.node.subarray(0, len), total);
     after.set(walk.after.subarray(0, len), total);
     slot.set(walk.slot.subarray(0, len), total);
-    const w = annualValue[v];
+    const w = annualValue.get(v);
     const weighted = w === w; // not NaN
     for (let i = 0; i < len; i++) {
       const x = walk.node[i];
@@ -158,9 +161,9 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   return {
     products,
     offsets,
-    node: node.slice(0, total),
-    after: after.slice(0, total),
-    slot: slot.slice(0, total),
+    node: node.subarray(0, total),
+    after: after.subarray(0, total),
+    slot: slot.subarray(0, total),
     inferred: new Uint8Array(total),
     count,
     value,

@@ -37,6 +37,51 @@ export interface Dominance {
   readonly sourcesEnd: Int32Array;
 }
 
+/**
+ * Growable generator list with its `via` slots. A class rather than closures over `let`
+ * variables: captured, reassigned variables live in a heap context, and this loop runs once per
+ * edge of a 10^6-node graph.
+ */
+class GeneratorList {
+  gens: Int32Array;
+  via: Int32Array;
+  len = 0;
+
+  constructor(capacity: number) {
+    this.gens = new Int32Array(capacity);
+    this.via = new Int32Array(capacity);
+  }
+
+  push(gen: number, through: number): void {
+    if (this.len === this.gens.length) {
+      const gens = new Int32Array(this.len * 2);
+      gens.set(this.gens);
+      this.gens = gens;
+      const via = new Int32Array(this.len * 2);
+      via.set(this.via);
+      this.via = via;
+    }
+    this.gens[this.len] = gen;
+    this.via[this.len++] = through;
+  }
+
+  /** Pushes `result[0 .. count)` except what the owner (whose list starts at `from`) already has:
+   *  a meet can return a node the owner has (two groups meeting at the same place). */
+  pushNew(result: Int32Array, count: number, from: number, through: number): void {
+    for (let i = 0; i < count; i++) {
+      const r = result[i];
+      let seen = false;
+      for (let j = from; j < this.len && !seen; j++) seen = this.gens[j] === r;
+      if (!seen) this.push(r, through);
+    }
+  }
+}
+
+function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: number): boolean {
+  for (let s = a; s < b; s++) if (stated[csrEdges[s]] === 0) return false;
+  return true;
+}
+
 export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance {
   const n = g.nodeCount;
   const { order, kind, stated, groups } = g;
@@ -45,74 +90,53 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
   const sourcesEnd = new Int32Array(n);
   let cap = 16;
   for (let k = 0; k < 4; k++) cap += g.out[k]!.targets.length;
-  let via = new Int32Array(cap);
-  const view: GeneratorView = { gens: new Int32Array(cap), start, end };
-  let len = 0;
+  const list = new GeneratorList(cap);
+  // The walker reads generators through this view; `gens` is updated when the list grows.
+  const view: GeneratorView = { gens: list.gens, start, end };
   const walker = walkerOf(g);
-  const push = (gen: number, through: number): void => {
-    if (len === view.gens.length) {
-      const gens = new Int32Array(len * 2);
-      gens.set(view.gens);
-      view.gens = gens;
-      const v2 = new Int32Array(len * 2);
-      v2.set(via);
-      via = v2;
-    }
-    view.gens[len] = gen;
-    via[len++] = through;
-  };
-  // A meet can return a node the owner already has as a generator (two groups meeting at the
-  // same place): keep it once, checking the owner's few generators so far.
-  const pushMeet = (owner: number, through: number): void => {
-    const r = walker.result;
-    for (let i = 0; i < walker.resultLength; i++) {
-      let seen = false;
-      for (let j = start[owner]; j < len && !seen; j++) seen = view.gens[j] === r[i];
-      if (!seen) push(r[i], through);
-    }
-  };
-  const allStated = (csrEdges: Int32Array, a: number, b: number): boolean => {
-    for (let s = a; s < b; s++) if (stated[csrEdges[s]] === 0) return false;
-    return true;
-  };
-
   const srcCsr = g.out[SOURCED_FROM]!;
   const reqCsr = g.out[0]!;
+  const { offsets: srcOff, targets: srcTargets, edges: srcEdges } = srcCsr;
+  const { targets: reqTargets, edges: reqEdges } = reqCsr;
+  const { ofNode, start: groupStart } = groups;
   for (let i = 0; i < n; i++) {
     const v = order[i];
-    start[v] = len;
+    const first = list.len;
+    start[v] = first;
     const k = kind[v];
     if (!isItem(k)) {
       const csr = g.out[k === SUPPLIER ? LOCATED_IN : k === REGION ? WITHIN : 0]!;
       for (let s = csr.offsets[v]; s < csr.offsets[v + 1]; s++) {
         if (statedOnly && stated[csr.edges[s]] === 0) continue;
-        push(csr.targets[s], csr.targets[s]);
+        list.push(csr.targets[s], csr.targets[s]);
       }
-      sourcesEnd[v] = len;
-      end[v] = len;
+      sourcesEnd[v] = list.len;
+      end[v] = list.len;
       continue;
     }
-    const a = srcCsr.offsets[v];
-    const b = srcCsr.offsets[v + 1];
-    if (b > a && (!statedOnly || allStated(srcCsr.edges, a, b))) {
-      if (b - a === 1) push(srcCsr.targets[a], srcCsr.targets[a]);
+    const a = srcOff[v];
+    const b = srcOff[v + 1];
+    if (b > a && (!statedOnly || allStated(stated, srcEdges, a, b))) {
+      if (b - a === 1) list.push(srcTargets[a], srcTargets[a]);
       else {
-        walker.fold(srcCsr.targets, a, b, view);
-        pushMeet(v, srcCsr.targets[a]);
+        view.gens = list.gens;
+        walker.fold(srcTargets, a, b, view);
+        list.pushNew(walker.result, walker.resultLength, first, srcTargets[a]);
       }
     }
-    sourcesEnd[v] = len;
-    for (let gi = groups.ofNode[v]; gi < groups.ofNode[v + 1]; gi++) {
-      const s0 = groups.start[gi];
-      const s1 = groups.start[gi + 1];
-      if (statedOnly && !allStated(reqCsr.edges, s0, s1)) continue;
-      if (s1 - s0 === 1) push(reqCsr.targets[s0], reqCsr.targets[s0]);
+    sourcesEnd[v] = list.len;
+    for (let gi = ofNode[v]; gi < ofNode[v + 1]; gi++) {
+      const s0 = groupStart[gi];
+      const s1 = groupStart[gi + 1];
+      if (statedOnly && !allStated(stated, reqEdges, s0, s1)) continue;
+      if (s1 - s0 === 1) list.push(reqTargets[s0], reqTargets[s0]);
       else {
-        walker.fold(reqCsr.targets, s0, s1, view);
-        pushMeet(v, reqCsr.targets[s0]);
+        view.gens = list.gens;
+        walker.fold(reqTargets, s0, s1, view);
+        list.pushNew(walker.result, walker.resultLength, first, reqTargets[s0]);
       }
     }
-    end[v] = len;
+    end[v] = list.len;
   }
-  return { statedOnly, gens: view.gens.subarray(0, len), via: via.subarray(0, len), start, end, sourcesEnd };
+  return { statedOnly, gens: list.gens.subarray(0, list.len), via: list.via.subarray(0, list.len), start, end, sourcesEnd };
 }

@@ -31,10 +31,16 @@ export interface Overlay {
   readonly end: Int32Array;
 }
 
+/**
+ * Per-node walk marks, interleaved as [in A, in B, queued] epoch stamps: a walk touches nodes all
+ * over a 10^6-node graph, and one cache line per node instead of three is most of its speed.
+ */
+const IN_A = 0;
+const IN_B = 1;
+const QUEUED = 2;
+
 export class MeetWalker {
-  private readonly markA: Int32Array;
-  private readonly markB: Int32Array;
-  private readonly queued: Int32Array;
+  private readonly marks: Int32Array;
   private readonly heap: Int32Array;
   private epoch = 0;
   private acc: Int32Array;
@@ -48,9 +54,7 @@ export class MeetWalker {
     private readonly rank: Int32Array,
     private readonly order: Int32Array,
   ) {
-    this.markA = new Int32Array(nodeCount);
-    this.markB = new Int32Array(nodeCount);
-    this.queued = new Int32Array(nodeCount);
+    this.marks = new Int32Array(3 * nodeCount);
     this.heap = new Int32Array(nodeCount);
     this.acc = new Int32Array(64);
     this.next = new Int32Array(64);
@@ -77,7 +81,7 @@ export class MeetWalker {
 
   /** Intersects I(acc[0..accLen)) with D(b); the result replaces `acc`. */
   private walk(accLen: number, b: number, view: GeneratorView): number {
-    const { markA, markB, queued, rank, order } = this;
+    const { marks, rank, order } = this;
     const overlay = view.overlay;
     const useOverlay = overlay !== undefined;
     let acc = this.acc;
@@ -113,15 +117,15 @@ export class MeetWalker {
     for (let i = 0; i <= accLen; i++) {
       const x = i < accLen ? acc[i] : b;
       if (i < accLen) {
-        if (markA[x] === ep) continue;
-        markA[x] = ep;
+        if (marks[3 * x + IN_A] === ep) continue;
+        marks[3 * x + IN_A] = ep;
         countA++;
       } else {
-        markB[x] = ep;
+        marks[3 * x + IN_B] = ep;
         countB = 1;
       }
-      if (queued[x] === ep) continue;
-      queued[x] = ep;
+      if (marks[3 * x + QUEUED] === ep) continue;
+      marks[3 * x + QUEUED] = ep;
       let h = size++;
       const r = rank[x];
       while (h > 0) {
@@ -151,8 +155,8 @@ export class MeetWalker {
       }
       heap[i] = last;
       const v = order[top];
-      const inA = markA[v] === ep;
-      const inB = markB[v] === ep;
+      const inA = marks[3 * v + IN_A] === ep;
+      const inB = marks[3 * v + IN_B] === ep;
       if (inA) countA--;
       if (inB) countB--;
       if (inA && inB) {
@@ -174,16 +178,16 @@ export class MeetWalker {
       }
       for (let j = s; j < e; j++) {
         const x = gens[j];
-        if (inA && markA[x] !== ep) {
-          markA[x] = ep;
+        if (inA && marks[3 * x + IN_A] !== ep) {
+          marks[3 * x + IN_A] = ep;
           countA++;
         }
-        if (inB && markB[x] !== ep) {
-          markB[x] = ep;
+        if (inB && marks[3 * x + IN_B] !== ep) {
+          marks[3 * x + IN_B] = ep;
           countB++;
         }
-        if (queued[x] === ep) continue;
-        queued[x] = ep;
+        if (marks[3 * x + QUEUED] === ep) continue;
+        marks[3 * x + QUEUED] = ep;
         let h = size++;
         const r = rank[x];
         while (h > 0) {

@@ -9,8 +9,9 @@
  */
 const int32 = new Map<string, Int32Array>();
 const uint8 = new Map<string, Uint8Array>();
+const uint32 = new Map<string, Uint32Array>();
 
-function take<T extends Int32Array | Uint8Array>(pool: Map<string, T>, name: string, length: number, make: (n: number) => T, zeroed: boolean): T {
+function take<T extends Int32Array | Uint8Array | Uint32Array>(pool: Map<string, T>, name: string, length: number, make: (n: number) => T, zeroed: boolean): T {
   let buffer = pool.get(name);
   if (buffer === undefined || buffer.length < length) {
     // Grow with headroom so a slowly growing graph does not reallocate on every data version.
@@ -31,4 +32,9 @@ export function scratchInt32(name: string, length: number, zeroed = false): Int3
 /** A scratch Uint8Array of `length` (contents undefined unless `zeroed`). */
 export function scratchUint8(name: string, length: number, zeroed = false): Uint8Array {
   return take(uint8, name, length, (n) => new Uint8Array(n), zeroed);
+}
+
+/** A scratch Uint32Array of `length` (contents undefined unless `zeroed`). */
+export function scratchUint32(name: string, length: number, zeroed = false): Uint32Array {
+  return take(uint32, name, length, (n) => new Uint32Array(n), zeroed);
 }

@@ -51,10 +51,12 @@ export function rankCritical(g: CompactGraph, all: AllSpofs): { weighted: boolea
  * Sorts node indices (given ascending) by value (descending, when given), then count
  * (descending), then index, with stable linear-time passes instead of a comparison sort: a
  * counting sort by count, then a least-significant-digit radix sort on the bits of the value
- * (four 16-bit digits of the IEEE 754 pattern, mapped so that unsigned order is numeric order).
+ * (the IEEE 754 pattern, mapped so that unsigned order is numeric order).
  * At 10^6 nodes this is a few passes over the array, where a comparator sort costs a third of a
  * second.
  */
+const DIGIT = 0x7ff;
+
 function sortRanked(nodes: Int32Array, count: Int32Array, value: Float64Array | undefined): Int32Array {
   const len = nodes.length;
   let maxCount = 0;
@@ -88,16 +90,17 @@ function sortRanked(nodes: Int32Array, count: Int32Array, value: Float64Array | 
   let nextOrder: Int32Array = scratchInt32("criticality.order", len);
   let nextHi: Uint32Array = scratchUint32("criticality.hi2", len);
   let nextLo: Uint32Array = scratchUint32("criticality.lo2", len);
-  const histogram = new Int32Array(65537);
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass < 2 ? lo : hi;
-    const shift = (pass & 1) * 16;
+  // Six 11-bit digits, least significant first: small histograms keep short lists cheap too.
+  const histogram = new Int32Array(DIGIT + 2);
+  for (let pass = 0; pass < 6; pass++) {
+    const word = pass < 3 ? lo : hi;
+    const shift = (pass % 3) * 11;
     histogram.fill(0);
-    for (let i = 0; i < len; i++) histogram[((word[i] >>> shift) & 0xffff) + 1]++;
-    if (histogram.some((c) => c === len)) continue; // every key has the same digit: nothing moves
-    for (let d = 1; d <= 65536; d++) histogram[d] += histogram[d - 1];
+    for (let i = 0; i < len; i++) histogram[((word[i] >>> shift) & DIGIT) + 1]++;
+    if (histogram.includes(len)) continue; // every key has the same digit: nothing moves
+    for (let d = 1; d < histogram.length; d++) histogram[d] += histogram[d - 1];
     for (let i = 0; i < len; i++) {
-      const at = histogram[(word[i] >>> shift) & 0xffff]++;
+      const at = histogram[(word[i] >>> shift) & DIGIT]++;
       nextOrder[at] = order[i];
       nextHi[at] = hi[i];
       nextLo[at] = lo[i];

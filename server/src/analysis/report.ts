@@ -10,7 +10,7 @@ import { criticalIndex, criticalityEntry, type CriticalIndex, type CriticalityEn
 import { allSpofsOf, dominanceOf } from "./derived";
 import type { Finding } from "./findings";
 import { coneCoverage, mappingGaps } from "./gaps";
-import { buildPaths, ProofBuilder } from "./proof";
+import { buildPaths, ProofBuilder, type PathList } from "./proof";
 import { round, type RiskScore } from "./risk";
 import { scenario, type DisabledProduct } from "./scenario";
 import type { AllSpofs } from "./spofs";
@@ -86,6 +86,7 @@ class AnalyzeParts {
   private readonly builder: ProofBuilder;
   private readonly budget: { left: number };
   private readonly stamp: Int32Array;
+  private readonly ids: JsonIds;
 
   constructor(
     readonly g: CompactGraph,
@@ -97,30 +98,50 @@ class AnalyzeParts {
     this.builder = new ProofBuilder(g, dominanceOf(g));
     this.budget = { left: options.maxPathIds ?? 5_000_000 };
     this.stamp = new Int32Array(g.nodeCount);
+    this.ids = new JsonIds(g.ids);
   }
 
   get productCount(): number {
     return this.all.products.length;
   }
 
-  product(i: number): ReportProduct {
-    const { g, all } = this;
+  /** Product i's proof paths and cone coverage (the parts of its report entry). */
+  private productParts(i: number): { p: number; lo: number; paths: PathList; items: number; gaps: number } {
+    const all = this.all;
     const p = all.products[i];
     const lo = all.offsets[i];
-    const hi = all.offsets[i + 1];
-    const { paths, truncated } = buildPaths(this.builder, p, all, lo, hi, this.budget);
-    const spofs = paths.map((path, k): ReportSpof => {
+    const paths = buildPaths(this.builder, p, all, lo, all.offsets[i + 1], this.budget);
+    const coverage = coneCoverage(this.g, p, this.stamp, i + 1);
+    return { p, lo, paths, items: coverage.items, gaps: coverage.gaps.length };
+  }
+
+  product(i: number): ReportProduct {
+    const { g, all } = this;
+    const { p, lo, paths, items, gaps } = this.productParts(i);
+    const spofs = paths.paths.map((path, k): ReportSpof => {
       const x = all.node[lo + k];
       return {
         id: g.ids[x]!,
         kind: KIND_NAMES[g.kind[x]]!,
         path: Array.from(path, (v) => g.ids[v]!),
         inferred: all.inferred[lo + k] === 1,
-        ...(truncated[k] === 1 && { pathTruncated: true as const }),
+        ...(paths.truncated[k] === 1 && { pathTruncated: true as const }),
       };
     });
-    const coverage = coneCoverage(g, p, this.stamp, i + 1);
-    return { id: g.ids[p]!, name: g.nodes[p]!.name, spofs, items: coverage.items, mappingGaps: coverage.gaps.length };
+    return { id: g.ids[p]!, name: g.nodes[p]!.name, spofs, items, mappingGaps: gaps };
+  }
+
+  /** `JSON.stringify(product(i))`, written directly: a 10^6-node report has millions of proof
+   *  paths, and building each as objects and arrays first costs several times the text. */
+  productJson(i: number): string {
+    const { g, all, ids } = this;
+    const { p, lo, paths, items, gaps } = this.productParts(i);
+    let text = `{"id":${ids.of(p)},"name":${JSON.stringify(g.nodes[p]!.name)},"spofs":[`;
+    for (let k = 0; k < paths.paths.length; k++) {
+      const x = all.node[lo + k];
+      text += `${k === 0 ? "" : ","}{"id":${ids.of(x)},"kind":"${KIND_NAMES[g.kind[x]]!}","path":${ids.list(paths.paths[k]!)},"inferred":${all.inferred[lo + k] === 1}${paths.truncated[k] === 1 ? ',"pathTruncated":true' : ""}}`;
+    }
+    return `${text}],"items":${items},"mappingGaps":${gaps}}`;
   }
 
   get criticalCount(): number {
@@ -129,6 +150,14 @@ class AnalyzeParts {
 
   criticality(i: number): CriticalityEntry {
     return criticalityEntry(this.g, this.all, this.critical, i);
+  }
+
+  /** `JSON.stringify(criticality(i))`, written directly (see `productJson`). */
+  criticalityJson(i: number): string {
+    const { g, all, critical, ids } = this;
+    const v = critical.nodes[i];
+    const products = ids.list(critical.products.subarray(critical.offsets[i], critical.offsets[i + 1]));
+    return `{"id":${ids.of(v)},"kind":"${KIND_NAMES[g.kind[v]]!}","products":${products},"count":${all.count[v]},"value":${all.value[v]},"inferredCount":${all.inferredCount[v]}}`;
   }
 
   concentration(): ConcentrationEntry[] {
@@ -180,15 +209,15 @@ export function writeAnalyzeReport(g: CompactGraph, options: AnalyzeOptions, wri
     size = 0;
   };
   const J = JSON.stringify;
-  const list = (count: number, entry: (i: number) => unknown): void => {
+  const list = (count: number, entryJson: (i: number) => string): void => {
     put("[");
-    for (let i = 0; i < count; i++) put(i === 0 ? J(entry(i)) : `,${J(entry(i))}`);
+    for (let i = 0; i < count; i++) put(i === 0 ? entryJson(i) : `,${entryJson(i)}`);
     put("]");
   };
   put(`{"format":${J(ANALYSIS_FORMAT)},"version":${REPORT_VERSION},"graph":${J(summary(g))},"findings":${J(g.findings)},"products":`);
-  list(parts.productCount, (i) => parts.product(i));
+  list(parts.productCount, (i) => parts.productJson(i));
   put(`,"criticalityRankedBy":${J(parts.critical.weighted ? "annualValue" : "count")},"criticality":`);
-  list(parts.criticalCount, (i) => parts.criticality(i));
+  list(parts.criticalCount, (i) => parts.criticalityJson(i));
   put(`,"mappingGaps":${J(mappingGaps(g))},"soleSource":${J(soleSource(g))},"singleRegion":${J(singleRegion(g))}`);
   put(`,"concentration":${J(parts.concentration())},"risk":${J(riskRanking(g, { limit: parts.top }))},"articulationPoints":${J(parts.articulationPoints())}}`);
   flush();
@@ -226,6 +255,24 @@ export function scenarioReport(g: CompactGraph, failIds: readonly string[]): Sce
     inferred: result.inferred,
     exposed: result.disabled.filter((d) => d.time.exposed === true).map((d) => d.id),
   };
+}
+
+/** Node ids as JSON string literals, each encoded once (an id appears in many paths). */
+class JsonIds {
+  private readonly encoded: (string | undefined)[] = [];
+
+  constructor(private readonly ids: readonly string[]) {}
+
+  of(v: number): string {
+    return (this.encoded[v] ??= JSON.stringify(this.ids[v]!));
+  }
+
+  /** A JSON array of the ids of `nodes`. */
+  list(nodes: ArrayLike<number>): string {
+    let text = "[";
+    for (let i = 0; i < nodes.length; i++) text += i === 0 ? this.of(nodes[i]!) : `,${this.of(nodes[i]!)}`;
+    return `${text}]`;
+  }
 }
 
 function summary(g: CompactGraph): GraphSummary {

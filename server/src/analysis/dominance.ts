@@ -25,6 +25,7 @@
  */
 import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 import { walkerOf, type GeneratorView } from "./meet";
+import { scratchInt32 } from "./scratch";
 
 export interface Dominance {
   readonly statedOnly: boolean;
@@ -47,9 +48,10 @@ class GeneratorList {
   via: Int32Array;
   len = 0;
 
+  /** Starts in scratch buffers (reused by the next build); the result is copied out at its size. */
   constructor(capacity: number) {
-    this.gens = new Int32Array(capacity);
-    this.via = new Int32Array(capacity);
+    this.gens = scratchInt32("dominance.gens", capacity);
+    this.via = scratchInt32("dominance.via", capacity);
   }
 
   push(gen: number, through: number): void {
@@ -77,6 +79,24 @@ class GeneratorList {
   }
 }
 
+/**
+ * Generators to expect: one per region link, sole source and single-member group, two per meet
+ * (a meet rarely returns more; the list grows when one does). An exact-enough first allocation
+ * matters at 10^6 nodes, where every fresh megabyte brings the next full collection closer.
+ */
+function capacityEstimate(g: CompactGraph): number {
+  const { kind, groups } = g;
+  const src = g.out[SOURCED_FROM]!.offsets;
+  let cap = 16 + g.out[LOCATED_IN]!.targets.length + g.out[WITHIN]!.targets.length;
+  for (let v = 0; v < g.nodeCount; v++) {
+    if (!isItem(kind[v])) continue;
+    const sources = src[v + 1] - src[v];
+    cap += sources > 1 ? 2 : sources;
+    for (let gi = groups.ofNode[v]; gi < groups.ofNode[v + 1]; gi++) cap += groups.start[gi + 1] - groups.start[gi] > 1 ? 2 : 1;
+  }
+  return cap;
+}
+
 function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: number): boolean {
   for (let s = a; s < b; s++) if (stated[csrEdges[s]] === 0) return false;
   return true;
@@ -88,9 +108,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const sourcesEnd = new Int32Array(n);
-  let cap = 16;
-  for (let k = 0; k < 4; k++) cap += g.out[k]!.targets.length;
-  const list = new GeneratorList(cap);
+  const list = new GeneratorList(capacityEstimate(g));
   // The walker reads generators through this view; `gens` is updated when the list grows.
   const view: GeneratorView = { gens: list.gens, start, end };
   const walker = walkerOf(g);
@@ -138,5 +156,5 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
     }
     end[v] = list.len;
   }
-  return { statedOnly, gens: list.gens.subarray(0, list.len), via: list.via.subarray(0, list.len), start, end, sourcesEnd };
+  return { statedOnly, gens: list.gens.slice(0, list.len), via: list.via.slice(0, list.len), start, end, sourcesEnd };
 }

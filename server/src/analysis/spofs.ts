@@ -10,6 +10,7 @@
  */
 import { PRODUCT, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
+import { scratchInt32 } from "./scratch";
 
 /** SPOFs of one product, in walk order (nearest first). */
 export interface ProductSpofs {
@@ -48,8 +49,9 @@ export class GeneratorWalk {
   slot: Int32Array;
   length = 0;
 
-  constructor(nodeCount: number) {
-    this.stamp = new Int32Array(nodeCount);
+  /** `stamp`, when given, must be zero-filled and of length nodeCount (e.g. a scratch buffer). */
+  constructor(nodeCount: number, stamp: Int32Array = new Int32Array(nodeCount)) {
+    this.stamp = stamp;
     this.node = new Int32Array(64);
     this.after = new Int32Array(64);
     this.slot = new Int32Array(64);
@@ -124,13 +126,14 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   const offsets = new Int32Array(productCount + 1);
   const count = new Int32Array(n);
   const value = new Float64Array(n);
-  const walk = new GeneratorWalk(n);
-  // Most SPOFs are shared generators, so the total rarely exceeds the generator count; start
-  // there and grow by half (every regrowth is fresh memory the collector has to account for).
+  const walk = new GeneratorWalk(n, scratchInt32("spofs.stamp", n, true));
+  // Collected in scratch buffers (most SPOFs are shared generators, so the total rarely exceeds
+  // the generator count), grown by half when needed, and copied out at their exact size: at 10^6
+  // nodes every fresh megabyte brings the next full collection closer.
   let capacity = Math.max(1024, dom.gens.length);
-  let node: Int32Array = new Int32Array(capacity);
-  let after: Int32Array = new Int32Array(capacity);
-  let slot: Int32Array = new Int32Array(capacity);
+  let node: Int32Array = scratchInt32("spofs.node", capacity);
+  let after: Int32Array = scratchInt32("spofs.after", capacity);
+  let slot: Int32Array = scratchInt32("spofs.slot", capacity);
   let total = 0;
   let p = 0;
   for (let v = 0; v < n; v++) {
@@ -161,9 +164,9 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   return {
     products,
     offsets,
-    node: node.subarray(0, total),
-    after: after.subarray(0, total),
-    slot: slot.subarray(0, total),
+    node: node.slice(0, total),
+    after: after.slice(0, total),
+    slot: slot.slice(0, total),
     inferred: new Uint8Array(total),
     count,
     value,
@@ -177,7 +180,7 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
  */
 export function markInferred(g: CompactGraph, stated: Dominance, all: AllSpofs): AllSpofs {
   if (!g.anyUnstated) return all;
-  const marks = new GeneratorWalk(g.nodeCount);
+  const marks = new GeneratorWalk(g.nodeCount, scratchInt32("spofs.inferredStamp", g.nodeCount, true));
   for (let i = 0; i < all.products.length; i++) {
     const ep = marks.mark(stated, all.products[i]);
     for (let j = all.offsets[i]; j < all.offsets[i + 1]; j++) {

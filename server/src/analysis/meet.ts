@@ -42,6 +42,7 @@ const QUEUED = 2;
 export class MeetWalker {
   private readonly marks: Int32Array;
   private readonly heap: Int32Array;
+  private readonly heapNode: Int32Array;
   private epoch = 0;
   private acc: Int32Array;
   private next: Int32Array;
@@ -52,10 +53,10 @@ export class MeetWalker {
   constructor(
     nodeCount: number,
     private readonly rank: Int32Array,
-    private readonly order: Int32Array,
   ) {
     this.marks = new Int32Array(3 * nodeCount);
     this.heap = new Int32Array(nodeCount);
+    this.heapNode = new Int32Array(nodeCount);
     this.acc = new Int32Array(64);
     this.next = new Int32Array(64);
     this.result = this.acc;
@@ -81,19 +82,22 @@ export class MeetWalker {
 
   /** Intersects I(acc[0..accLen)) with D(b); the result replaces `acc`. */
   private walk(accLen: number, b: number, view: GeneratorView): number {
-    const { marks, rank, order } = this;
+    const { marks, rank } = this;
     const overlay = view.overlay;
     const useOverlay = overlay !== undefined;
     let acc = this.acc;
     // Fast path: one node on each side, following single-generator chains (CHK's two fingers).
     if (accLen === 1) {
       let a = acc[0];
+      // Ranks are cached across steps: only the finger that moved needs a fresh (random) read.
+      let rankA = rank[a];
+      let rankB = rank[b];
       for (;;) {
         if (a === b) {
           acc[0] = a;
           return 1;
         }
-        const top = rank[a] > rank[b] ? a : b;
+        const top = rankA > rankB ? a : b;
         let gens = view.gens;
         let s = view.start[top];
         let e = view.end[top];
@@ -104,13 +108,19 @@ export class MeetWalker {
         }
         if (e === s) return 0;
         if (e - s > 1) break;
-        if (top === a) a = gens[s];
-        else b = gens[s];
+        if (top === a) {
+          a = gens[s];
+          rankA = rank[a];
+        } else {
+          b = gens[s];
+          rankB = rank[b];
+        }
       }
       acc[0] = a;
     }
     const ep = ++this.epoch;
-    const heap = this.heap;
+    // A max-heap of ranks, with the node of each entry alongside (no rank → node lookup on pop).
+    const { heap, heapNode } = this;
     let size = 0;
     let countA = 0;
     let countB = 0;
@@ -132,17 +142,20 @@ export class MeetWalker {
         const p = (h - 1) >> 1;
         if (heap[p] >= r) break;
         heap[h] = heap[p];
+        heapNode[h] = heapNode[p];
         h = p;
       }
       heap[h] = r;
+      heapNode[h] = x;
     }
     if (this.next.length < acc.length) this.next = new Int32Array(acc.length);
     let out = this.next;
     let outLen = 0;
     while (countA > 0 && countB > 0) {
       // Pop the highest rank.
-      const top = heap[0];
+      const v = heapNode[0];
       const last = heap[--size];
+      const lastNode = heapNode[size];
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
@@ -151,10 +164,11 @@ export class MeetWalker {
         const c = r < size && heap[r] > heap[l] ? r : l;
         if (heap[c] <= last) break;
         heap[i] = heap[c];
+        heapNode[i] = heapNode[c];
         i = c;
       }
       heap[i] = last;
-      const v = order[top];
+      heapNode[i] = lastNode;
       const inA = marks[3 * v + IN_A] === ep;
       const inB = marks[3 * v + IN_B] === ep;
       if (inA) countA--;
@@ -194,9 +208,11 @@ export class MeetWalker {
           const p = (h - 1) >> 1;
           if (heap[p] >= r) break;
           heap[h] = heap[p];
+          heapNode[h] = heapNode[p];
           h = p;
         }
         heap[h] = r;
+        heapNode[h] = x;
       }
     }
     // Swap buffers: the output becomes the accumulator.
@@ -209,4 +225,4 @@ export class MeetWalker {
 }
 
 /** One walker per graph, shared by the dominance passes (its marks are epoch-stamped). */
-export const walkerOf = memoByGraph((g) => new MeetWalker(g.nodeCount, g.rank, g.order));
+export const walkerOf = memoByGraph((g) => new MeetWalker(g.nodeCount, g.rank));

@@ -175,6 +175,30 @@ describe("analyze report", () => {
       expect(text).toBe(JSON.stringify(analyzeReport(g, { top: 3 })));
     }
   });
+  it("streams exactly the JSON of the report object when paths are shortened and ids need escaping", () => {
+    const texts = (g: ReturnType<typeof compact>, options: { top: number; maxPathIds?: number }): [string, string] => {
+      let text = "";
+      writeAnalyzeReport(g, options, (chunk) => {
+        text += chunk;
+      });
+      return [text, JSON.stringify(analyzeReport(g, options))];
+    };
+    const [streamed, object] = texts(compact(deepChain(600)), { top: 3, maxPathIds: 20_000 });
+    expect(streamed).toContain('"pathTruncated":true');
+    expect(streamed).toBe(object);
+    // Ids outside the normalised alphabet (a store snapshot that slipped past validation): a quote,
+    // a backslash, a control character, an astral character and a lone surrogate.
+    const odd = ['q"uote', "back\\slash", "tab\tbed", "astral-\u{1F600}", "lone-\ud800"];
+    const f = deepChain(3);
+    const rename = new Map(f.nodes.filter((n) => n.kind !== "Product").map((n, i) => [n.id, odd[i % odd.length]! + i]));
+    const renamed = {
+      nodes: f.nodes.map((n) => ({ ...n, id: rename.get(n.id) ?? n.id })),
+      edges: f.edges.map((e) => ({ ...e, from: rename.get(e.from) ?? e.from, to: rename.get(e.to) ?? e.to })),
+    };
+    const [oddStreamed, oddObject] = texts(compact(renamed), { top: 3 });
+    expect(oddStreamed).toBe(oddObject);
+    expect(JSON.parse(oddStreamed).products[0].spofs.length).toBeGreaterThan(3);
+  });
   it("bounds proof paths on very deep graphs and marks the shortened ones", () => {
     const r = analyzeReport(compact(deepChain(3000)), { maxPathIds: 100_000 });
     const spofs = r.products[0]!.spofs;

@@ -10,7 +10,7 @@ import { criticalIndex, criticalityEntry, type CriticalIndex, type CriticalityEn
 import { allSpofsOf, dominanceOf } from "./derived";
 import type { Finding } from "./findings";
 import { coneCoverage, mappingGaps } from "./gaps";
-import { buildPaths, ProofBuilder, type PathList } from "./proof";
+import { buildPaths, ProofBuilder } from "./proof";
 import { round, type RiskScore } from "./risk";
 import { scenario, type DisabledProduct } from "./scenario";
 import type { AllSpofs } from "./spofs";
@@ -105,19 +105,18 @@ class AnalyzeParts {
     return this.all.products.length;
   }
 
-  /** Product i's proof paths and cone coverage (the parts of its report entry). */
-  private productParts(i: number): { p: number; lo: number; paths: PathList; items: number; gaps: number } {
+  /** Product i's node and the range of its verdicts in `all`, and its cone coverage. */
+  private productParts(i: number): { p: number; lo: number; hi: number; items: number; gaps: number } {
     const all = this.all;
     const p = all.products[i];
-    const lo = all.offsets[i];
-    const paths = buildPaths(this.builder, p, all, lo, all.offsets[i + 1], this.budget);
     const coverage = coneCoverage(this.g, p, this.stamp, i + 1);
-    return { p, lo, paths, items: coverage.items, gaps: coverage.gaps.length };
+    return { p, lo: all.offsets[i], hi: all.offsets[i + 1], items: coverage.items, gaps: coverage.gaps.length };
   }
 
   product(i: number): ReportProduct {
     const { g, all } = this;
-    const { p, lo, paths, items, gaps } = this.productParts(i);
+    const { p, lo, hi, items, gaps } = this.productParts(i);
+    const paths = buildPaths(this.builder, p, all, lo, hi, this.budget);
     const spofs = paths.paths.map((path, k): ReportSpof => {
       const x = all.node[lo + k];
       return {
@@ -135,13 +134,54 @@ class AnalyzeParts {
    *  paths, and building each as objects and arrays first costs several times the text. */
   productJson(i: number): string {
     const { g, all, ids } = this;
-    const { p, lo, paths, items, gaps } = this.productParts(i);
+    const { p, lo, hi, items, gaps } = this.productParts(i);
+    const paths = this.pathTexts(p, lo, hi);
     let text = `{"id":${ids.of(p)},"name":${JSON.stringify(g.nodes[p]!.name)},"spofs":[`;
-    for (let k = 0; k < paths.paths.length; k++) {
+    for (let k = 0; k < hi - lo; k++) {
       const x = all.node[lo + k];
-      text += `${k === 0 ? "" : ","}{"id":${ids.of(x)},"kind":"${KIND_NAMES[g.kind[x]]!}","path":${ids.list(paths.paths[k]!)},"inferred":${all.inferred[lo + k] === 1}${paths.truncated[k] === 1 ? ',"pathTruncated":true' : ""}}`;
+      text += `${k === 0 ? "" : ","}{"id":${ids.of(x)},"kind":"${KIND_NAMES[g.kind[x]]!}","path":[${paths.texts[k]!}],"inferred":${all.inferred[lo + k] === 1}${paths.truncated[k] === 1 ? ',"pathTruncated":true' : ""}}`;
     }
     return `${text}],"items":${items},"mappingGaps":${gaps}}`;
+  }
+
+  /**
+   * `buildPaths` (same budget rule, same result) as the JSON text of each path's ids: a path is
+   * its `after`'s path plus a segment plus x, and V8 keeps `prefix + rest` as a rope that points
+   * at the prefix, so shared prefixes are neither copied nor held as arrays until output.
+   */
+  private pathTexts(p: number, lo: number, hi: number): { texts: string[]; truncated: Uint8Array } {
+    const { all, ids, budget } = this;
+    const texts: string[] = [];
+    const lengths: number[] = [];
+    const truncated = new Uint8Array(hi - lo);
+    // Node → its entry in texts/lengths, for the nodes whose full path is known (-1: the product).
+    const full = new Map<number, number>([[p, -1]]);
+    const productText = ids.of(p);
+    for (let i = lo; i < hi; i++) {
+      const x = all.node[i];
+      const after = all.after[i];
+      const seg = this.builder.through(all.slot[i]);
+      const segText = seg.length === 0 ? "" : `,${ids.join(seg)}`;
+      const k = full.get(after);
+      const prefixLength = k === undefined ? 0 : k < 0 ? 1 : lengths[k]!;
+      let text: string;
+      let length: number;
+      if (k !== undefined && budget.left >= prefixLength + seg.length + 1) {
+        text = `${k < 0 ? productText : texts[k]!}${segText},${ids.of(x)}`;
+        length = prefixLength + seg.length + 1;
+        full.set(x, i - lo);
+      } else {
+        const head = after === p ? productText : `${productText},${ids.of(after)}`;
+        text = `${head}${segText},${ids.of(x)}`;
+        length = (after === p ? 1 : 2) + seg.length + 1;
+        if (after !== p) truncated[i - lo] = 1;
+        else full.set(x, i - lo);
+      }
+      budget.left -= length;
+      texts.push(text);
+      lengths.push(length);
+    }
+    return { texts, truncated };
   }
 
   get criticalCount(): number {
@@ -201,7 +241,7 @@ export function writeAnalyzeReport(g: CompactGraph, options: AnalyzeOptions, wri
   const put = (s: string): void => {
     pending.push(s);
     size += s.length;
-    if (size >= 1 << 20) flush();
+    if (size >= 1 << 16) flush();
   };
   const flush = (): void => {
     if (pending.length > 0) write(pending.join(""));
@@ -257,6 +297,14 @@ export function scenarioReport(g: CompactGraph, failIds: readonly string[]): Sce
   };
 }
 
+/** Characters JSON.stringify escapes in a string: quote, backslash, controls, lone surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify(s)` for a string; ids rarely need escaping, so skip the general encoder. */
+function encodeString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
 /** Node ids as JSON string literals, each encoded once (an id appears in many paths). */
 class JsonIds {
   private readonly encoded: (string | undefined)[] = [];
@@ -264,14 +312,19 @@ class JsonIds {
   constructor(private readonly ids: readonly string[]) {}
 
   of(v: number): string {
-    return (this.encoded[v] ??= JSON.stringify(this.ids[v]!));
+    return (this.encoded[v] ??= encodeString(this.ids[v]!));
+  }
+
+  /** The ids of `nodes` as JSON strings separated by commas. */
+  join(nodes: ArrayLike<number>): string {
+    let text = "";
+    for (let i = 0; i < nodes.length; i++) text += i === 0 ? this.of(nodes[i]!) : `,${this.of(nodes[i]!)}`;
+    return text;
   }
 
   /** A JSON array of the ids of `nodes`. */
   list(nodes: ArrayLike<number>): string {
-    let text = "[";
-    for (let i = 0; i < nodes.length; i++) text += i === 0 ? this.of(nodes[i]!) : `,${this.of(nodes[i]!)}`;
-    return `${text}]`;
+    return `[${this.join(nodes)}]`;
   }
 }
 

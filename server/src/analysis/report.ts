@@ -297,12 +297,19 @@ export function scenarioReport(g: CompactGraph, failIds: readonly string[]): Sce
   };
 }
 
-/** Characters JSON.stringify escapes in a string: quote, backslash, controls, lone surrogates. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** True when JSON.stringify would escape something in s: a quote, a backslash, a control
+ *  character or a surrogate (lone ones are escaped; pairs are left to the general encoder). */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
 
 /** `JSON.stringify(s)` for a string; ids rarely need escaping, so skip the general encoder. */
 function encodeString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+  return needsEscape(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
 /** Node ids as JSON string literals, each encoded once (an id appears in many paths). */

@@ -35,7 +35,7 @@ function kindBits(kinds: readonly NodeKind[]): number {
 /** Cross-reference checks over a whole node and edge set: endpoints exist and have the kinds the
  *  edge kind allows, no duplicate edges, no REQUIRES cycles, evidence cites known documents. */
 export function checkReferences(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], options: ReferenceOptions = {}): Problem[] {
-  const index = new NodeIndex();
+  const index = new NodeIndex(nodes.size);
   for (const [id, node] of nodes) index.add(id, node);
   return referenceProblems(index, edges, vertexGraph(index, edges), options);
 }
@@ -184,5 +184,5 @@ function requiresCycle(g: VertexGraph): { ids: string[]; edgeIndex: number } | u
 
 /** First REQUIRES cycle found among the edges, naming its ids and the edge that closes it. */
 export function findRequiresCycle(edges: readonly GraphEdge[]): { ids: string[]; edgeIndex: number } | undefined {
-  return requiresCycle(vertexGraph(new NodeIndex(), edges));
+  return requiresCycle(vertexGraph(new NodeIndex(0), edges));
 }

@@ -62,10 +62,10 @@ function readDocuments(r: ProblemReader, v: Json): { documents: SourceDocument[]
 /** The valid nodes in order of first appearance (a repeat with the same content is the same node),
  *  and the normalised ids of invalid ones: edges to those are not reported a second time. */
 function readNodes(r: ProblemReader, v: Json): { index: NodeIndex; invalidIds: Set<string> } {
-  const index = new NodeIndex();
   const invalidIds = new Set<string>();
   r.enter("nodes");
   const list = r.array(v) ?? [];
+  const index = new NodeIndex(list.length);
   for (let i = 0; i < list.length; i++) {
     if (isHole(list, i)) continue;
     const raw = list[i];
@@ -75,10 +75,12 @@ function readNodes(r: ProblemReader, v: Json): { index: NodeIndex; invalidIds: S
       const rawId = (raw as { id?: unknown } | null)?.id;
       if (typeof rawId === "string") invalidIds.add(normalizeId(rawId));
     } else {
-      const prior = index.positionOf(node.id);
-      if (prior === undefined) index.add(node.id, node);
-      else if (JSON.stringify(index.nodes[prior]) !== JSON.stringify(node)) r.add("ID_DUPLICATE", "id", `node "${node.id}" appears twice with different content`);
-      else index.replace(prior, node); // the last of equal repeats, in the place of the first
+      const prior = index.add(node.id, node);
+      if (prior >= 0) {
+        // The id is taken: the same node again (the last copy is kept, in the first one's place), or a conflict.
+        if (JSON.stringify(index.nodes[prior]) === JSON.stringify(node)) index.replace(prior, node);
+        else r.add("ID_DUPLICATE", "id", `node "${node.id}" appears twice with different content`);
+      }
     }
     r.leave();
   }

@@ -40,25 +40,25 @@ export function kindIndex(kind: EdgeKind): number {
 export class VertexGraphBuilder {
   private readonly unknown = new Map<string, number>();
   private readonly unknownIds: string[] = [];
-  private from: Int32Array;
-  private to: Int32Array;
-  private kind: Uint8Array;
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  private readonly kind: Uint8Array;
   private count = 0;
   private fromHint = -1;
   private toHint = -1;
 
-  /** `capacity`: how many edges to expect (more are fine). */
+  /** Room for `capacity` edges. */
   constructor(
     private readonly index: NodeIndex,
     capacity: number,
   ) {
-    this.from = new Int32Array(Math.max(capacity, 16));
-    this.to = new Int32Array(this.from.length);
-    this.kind = new Uint8Array(this.from.length);
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.kind = new Uint8Array(capacity);
   }
 
   add(edge: GraphEdge): void {
-    if (this.count === this.from.length) this.grow();
+    if (this.count === this.from.length) throw new RangeError(`a VertexGraphBuilder made for ${this.from.length} edges`);
     const f = this.index.positionNear(edge.from, this.fromHint);
     const t = this.index.positionNear(edge.to, this.toHint);
     if (f !== undefined) this.fromHint = f;
@@ -92,19 +92,6 @@ export class VertexGraphBuilder {
     this.unknown.set(id, v);
     this.unknownIds.push(id);
     return v;
-  }
-
-  private grow(): void {
-    const size = this.from.length * 2;
-    const from = new Int32Array(size);
-    const to = new Int32Array(size);
-    const kind = new Uint8Array(size);
-    from.set(this.from);
-    to.set(this.to);
-    kind.set(this.kind);
-    this.from = from;
-    this.to = to;
-    this.kind = kind;
   }
 }
 

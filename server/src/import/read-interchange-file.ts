@@ -3,20 +3,28 @@ import { ChokepointError, validateInterchange, type InterchangeGraph } from "@ch
 
 /** Reads and validates an interchange file (the seed graph, or `--graph FILE`). */
 export function readInterchangeFile(file: string): InterchangeGraph {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new ChokepointError("NOT_FOUND", `cannot read ${file}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ChokepointError("JSON_INVALID", `${file} is not valid JSON`);
-  }
-  const { graph, problems } = validateInterchange(json);
+  // The text is only an argument of parseJson, so it can be collected while the parsed document is
+  // validated (a million-node file is hundreds of MB of text).
+  const { graph, problems } = validateInterchange(parseJson(readText(file), file));
   if (!graph) throw new ChokepointError("VALIDATION_FAILED", `${file} is not a valid chokepoint/graph file`, { problems });
   return graph;
 }
 
+function readText(file: string): string {
+  try {
+    // Same text as readFileSync(file, "utf8") (invalid bytes become U+FFFD either way, and text
+    // too long for a string throws here as it would there), but on Node 20 reading the bytes and
+    // then decoding them measured about 40% less CPU for large files.
+    return readFileSync(file).toString("utf8");
+  } catch {
+    throw new ChokepointError("NOT_FOUND", `cannot read ${file}`);
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ChokepointError("JSON_INVALID", `${file} is not valid JSON`);
+  }
+}

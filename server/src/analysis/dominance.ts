@@ -79,24 +79,6 @@ class GeneratorList {
   }
 }
 
-/**
- * Generators to expect: one per region link, sole source and single-member group, two per meet
- * (a meet rarely returns more; the list grows when one does). An exact-enough first allocation
- * matters at 10^6 nodes, where every fresh megabyte brings the next full collection closer.
- */
-function capacityEstimate(g: CompactGraph): number {
-  const { kind, groups } = g;
-  const src = g.out[SOURCED_FROM]!.offsets;
-  let cap = 16 + g.out[LOCATED_IN]!.targets.length + g.out[WITHIN]!.targets.length;
-  for (let v = 0; v < g.nodeCount; v++) {
-    if (!isItem(kind[v])) continue;
-    const sources = src[v + 1] - src[v];
-    cap += sources > 1 ? 2 : sources;
-    for (let gi = groups.ofNode[v]; gi < groups.ofNode[v + 1]; gi++) cap += groups.start[gi + 1] - groups.start[gi] > 1 ? 2 : 1;
-  }
-  return cap;
-}
-
 function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: number): boolean {
   for (let s = a; s < b; s++) if (stated[csrEdges[s]] === 0) return false;
   return true;
@@ -108,7 +90,10 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const sourcesEnd = new Int32Array(n);
-  const list = new GeneratorList(capacityEstimate(g));
+  // Usually fewer generators than edges; the list grows in the rare case of more.
+  let edges = 16;
+  for (let k = 0; k < 4; k++) edges += g.out[k]!.targets.length;
+  const list = new GeneratorList(edges);
   // The walker reads generators through this view; `gens` is updated when the list grows.
   const view: GeneratorView = { gens: list.gens, start, end };
   const walker = walkerOf(g);

@@ -49,22 +49,24 @@ export class GeneratorWalk {
   slot: Int32Array;
   length = 0;
 
-  /** `stamp`, when given, must be zero-filled and of length nodeCount (e.g. a scratch buffer). */
-  constructor(nodeCount: number, stamp: Int32Array = new Int32Array(nodeCount)) {
+  /** `stamp`, when given, must be zero-filled and of length nodeCount (e.g. a scratch buffer);
+   *  `capacity` sizes the first output buffers, taken from the scratch pool under `scratchName`. */
+  constructor(nodeCount: number, stamp: Int32Array = new Int32Array(nodeCount), capacity = 64, scratchName?: string) {
     this.stamp = stamp;
-    this.node = new Int32Array(64);
-    this.after = new Int32Array(64);
-    this.slot = new Int32Array(64);
+    const buffer = (part: string): Int32Array => (scratchName === undefined ? new Int32Array(capacity) : scratchInt32(`${scratchName}.${part}`, capacity));
+    this.node = buffer("node");
+    this.after = buffer("after");
+    this.slot = buffer("slot");
   }
 
-  /** Walks D(root) \ {root} into `node/after/slot[0 .. length)`. */
-  run(dom: Dominance, root: number): void {
+  /** Walks D(root) \ {root} into `node/after/slot[base .. length)` (entries before `base` stay). */
+  run(dom: Dominance, root: number, base = 0): void {
     const { gens, start, end } = dom;
     const stamp = this.stamp;
     const ep = ++this.epoch;
     stamp[root] = ep;
-    let len = 0;
-    let head = -1;
+    let len = base;
+    let head = base - 1;
     let u = root;
     for (;;) {
       for (let j = start[u]; j < end[u]; j++) {
@@ -126,47 +128,34 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   const offsets = new Int32Array(productCount + 1);
   const count = new Int32Array(n);
   const value = new Float64Array(n);
-  const walk = new GeneratorWalk(n, scratchInt32("spofs.stamp", n, true));
-  // Collected in scratch buffers (most SPOFs are shared generators, so the total rarely exceeds
-  // the generator count), grown by half when needed, and copied out at their exact size: at 10^6
-  // nodes every fresh megabyte brings the next full collection closer.
-  let capacity = Math.max(1024, dom.gens.length);
-  let node: Int32Array = scratchInt32("spofs.node", capacity);
-  let after: Int32Array = scratchInt32("spofs.after", capacity);
-  let slot: Int32Array = scratchInt32("spofs.slot", capacity);
+  // One walk appends every product's SPOFs to the same buffers: scratch buffers (most SPOFs are
+  // shared generators, so the total rarely exceeds the generator count), copied out at their
+  // exact size below. At 10^6 nodes every fresh megabyte brings the next full collection closer.
+  const walk = new GeneratorWalk(n, scratchInt32("spofs.stamp", n, true), Math.max(1024, dom.gens.length), "spofs");
   let total = 0;
   let p = 0;
   for (let v = 0; v < n; v++) {
     if (kind[v] !== PRODUCT) continue;
     products[p] = v;
     offsets[p++] = total;
-    walk.run(dom, v);
-    const len = walk.length;
-    if (total + len > capacity) {
-      capacity = Math.max(Math.ceil(capacity * 1.5), total + len);
-      node = grow(node, capacity);
-      after = grow(after, capacity);
-      slot = grow(slot, capacity);
-    }
-    node.set(walk.node.subarray(0, len), total);
-    after.set(walk.after.subarray(0, len), total);
-    slot.set(walk.slot.subarray(0, len), total);
+    walk.run(dom, v, total);
     const w = annualValue.get(v);
     const weighted = w === w; // not NaN
-    for (let i = 0; i < len; i++) {
-      const x = walk.node[i];
+    const node = walk.node;
+    for (let i = total; i < walk.length; i++) {
+      const x = node[i];
       count[x]++;
       if (weighted) value[x] += w;
     }
-    total += len;
+    total = walk.length;
   }
   offsets[productCount] = total;
   return {
     products,
     offsets,
-    node: node.slice(0, total),
-    after: after.slice(0, total),
-    slot: slot.slice(0, total),
+    node: walk.node.slice(0, total),
+    after: walk.after.slice(0, total),
+    slot: walk.slot.slice(0, total),
     inferred: new Uint8Array(total),
     count,
     value,
@@ -192,10 +181,4 @@ export function markInferred(g: CompactGraph, stated: Dominance, all: AllSpofs):
     }
   }
   return all;
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

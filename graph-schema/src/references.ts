@@ -140,24 +140,27 @@ function firstDuplicates(g: VertexGraph): Map<number, number> {
 }
 
 /** First REQUIRES cycle found: depth-first from each source in order of its first REQUIRES edge,
- *  children in edge order. Iterative, so a 10^6-deep chain cannot overflow the stack. */
+ *  children in edge order. Iterative, so a 10^6-deep chain cannot overflow the stack; the stack is
+ *  a plain array because supply chains are shallow (a typed array the size of the graph would be
+ *  megabytes that V8 counts as external memory, which starts a full heap marking early). */
 function requiresCycle(g: VertexGraph): { ids: string[]; edgeIndex: number } | undefined {
   const { start, order, from, to, kind } = g;
   const state = new Uint8Array(g.vertexCount); // 0 = not seen, 1 = on the stack, 2 = finished
-  const stack = new Int32Array(g.vertexCount);
-  const nextChild = new Int32Array(g.vertexCount); // per stack level: position in `order`
+  const stack: number[] = [];
+  const nextChild: number[] = []; // per stack level: position in `order`
   for (let s = 0; s < from.length; s++) {
     if (kind[s] !== REQUIRES || state[from[s]!] !== 0) continue;
-    let top = 0;
-    stack[0] = from[s]!;
-    nextChild[0] = start[stack[0]!]!;
-    state[stack[0]!] = 1;
-    while (top >= 0) {
+    stack.push(from[s]!);
+    nextChild.push(start[from[s]!]!);
+    state[from[s]!] = 1;
+    while (stack.length > 0) {
+      const top = stack.length - 1;
       const v = stack[top]!;
       const k = nextChild[top]!;
       if (k >= start[v + 1]!) {
         state[v] = 2;
-        top--;
+        stack.pop();
+        nextChild.pop();
         continue;
       }
       nextChild[top] = k + 1;
@@ -165,17 +168,14 @@ function requiresCycle(g: VertexGraph): { ids: string[]; edgeIndex: number } | u
       if (kind[edgeIndex] !== REQUIRES) continue;
       const child = to[edgeIndex]!;
       if (state[child] === 1) {
-        let bottom = 0;
-        while (stack[bottom] !== child) bottom++;
-        const ids: string[] = [];
-        for (let d = bottom; d <= top; d++) ids.push(g.idOf(stack[d]!));
+        const ids = stack.slice(stack.indexOf(child)).map((u) => g.idOf(u));
         ids.push(g.idOf(child));
         return { ids, edgeIndex };
       }
       if (state[child] === 0) {
         state[child] = 1;
-        stack[++top] = child;
-        nextChild[top] = start[child]!;
+        stack.push(child);
+        nextChild.push(start[child]!);
       }
     }
   }

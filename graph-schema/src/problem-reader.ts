@@ -36,7 +36,7 @@ export class ProblemReader {
   }
 
   /** The JSON path of the reader's position, extended by `key` when given. */
-  path(key?: PathKey): string {
+  private path(key?: PathKey): string {
     let p = String(this.at[0] ?? "");
     for (let i = 1; i < this.at.length; i++) p += step(this.at[i]!);
     return key === undefined ? p : p + step(key);

@@ -107,10 +107,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Wires store → services → GraphQL → HTTP and starts listening. */
-export async function startApp(config: Config, store: GraphStore): Promise<RunningApp> {
+/** The services over one store, as the GraphQL schema takes them. */
+export function createServices(config: Config, store: GraphStore) {
   const graph = new GraphService(store);
-  const services = {
+  return {
     graph,
     edits: new EditService(store),
     analysis: new AnalysisService(graph),
@@ -118,6 +118,11 @@ export async function startApp(config: Config, store: GraphStore): Promise<Runni
     exports: new ExportService(store),
     documentTexts: new DocumentTextService(path.join(config.seedsDir, "documents")),
   };
+}
+
+/** Wires store → services → GraphQL → HTTP and starts listening. */
+export async function startApp(config: Config, store: GraphStore): Promise<RunningApp> {
+  const services = createServices(config, store);
   const schema = await buildGraphQLSchema(services);
   const server: RunningServer = await startHttpServer({
     store,

@@ -7,13 +7,7 @@ import type { GraphStore } from "../../server/src/domain/graph-store";
 import { requestContext, type RequestContext, type Role } from "../../server/src/graphql/context";
 import { makeFormatError } from "../../server/src/graphql/errors";
 import { buildGraphQLSchema } from "../../server/src/graphql/schema";
-import { openStore, readConfig } from "../../server/src/main";
-import { AnalysisService } from "../../server/src/services/analysis-service";
-import { DocumentTextService } from "../../server/src/services/document-text";
-import { EditService } from "../../server/src/services/edit-service";
-import { ExportService } from "../../server/src/services/export-service";
-import { GraphService } from "../../server/src/services/graph-service";
-import { ImportService } from "../../server/src/services/import-service";
+import { createServices, openStore, readConfig } from "../../server/src/main";
 import { firstCode, startCountingServer, timedFetch, type ReliabilityServer } from "../reliability/harness";
 import { EDITOR_TOKEN, READ_TOKEN, SAMPLE_GRAPH } from "./test-server";
 
@@ -50,15 +44,7 @@ describe("Mutation.sandbox through executeOperation", () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "chokepoint-sandbox-"));
     const config = readConfig({ PORT: "0", CHOKEPOINT_DATA_DIR: dir, CHOKEPOINT_SEED_FILE: SAMPLE_GRAPH });
     store = await openStore(config);
-    const graph = new GraphService(store);
-    const schema = await buildGraphQLSchema({
-      graph,
-      edits: new EditService(store),
-      analysis: new AnalysisService(graph),
-      imports: new ImportService(store),
-      exports: new ExportService(store),
-      documentTexts: new DocumentTextService(path.join(config.seedsDir, "documents")),
-    });
+    const schema = await buildGraphQLSchema(createServices(config, store));
     apollo = new ApolloServer<RequestContext>({ schema, formatError: makeFormatError(() => undefined) });
     await apollo.start();
   });

@@ -1,8 +1,7 @@
-import { Arg, ID, Int, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
+import { Arg, Args, ID, Int, Mutation, Query, Resolver, UseMiddleware } from "type-graphql";
 import type { AnalysisService, SandboxRequest } from "../../services/analysis-service";
 import { EditorOnly } from "../editor-only";
 import {
-  AlternateSourceInput,
   ArticulationType,
   ConcentrationType,
   CriticalityRankingType,
@@ -10,6 +9,7 @@ import {
   FindingType,
   ProductSpofsType,
   RiskScoreType,
+  SandboxArgs,
   SandboxResultType,
   ScenarioResultType,
   SingleRegionType,
@@ -98,13 +98,8 @@ export class AnalysisResolver {
   @Query(() => SandboxResultType, {
     description: "Mitigation what-if: SPOFs (and optionally a scenario) as if alternate sources were added and nodes removed. Never touches stored data, so readers may use it.",
   })
-  sandbox(
-    @Arg("addSources", () => [AlternateSourceInput], { defaultValue: [] }) addSources: AlternateSourceInput[],
-    @Arg("removeNodes", () => [ID], { defaultValue: [] }) removeNodes: string[],
-    @Arg("productIds", () => [ID], { nullable: true }) productIds?: string[],
-    @Arg("fail", () => [ID], { nullable: true }) fail?: string[],
-  ): Promise<SandboxResultType> {
-    return this.runSandbox({ addSources, removeNodes, ...(productIds && { productIds }), ...(fail && { fail }) });
+  sandbox(@Args(() => SandboxArgs) args: SandboxArgs): Promise<SandboxResultType> {
+    return this.runSandbox(args);
   }
 
   @Mutation(() => SandboxResultType, {
@@ -113,17 +108,13 @@ export class AnalysisResolver {
       "The mitigation sandbox as a mutation (editor token required): the same arguments and answer as `Query.sandbox`, for clients that send what-ifs with their edits. It never touches stored data either.",
   })
   @UseMiddleware(EditorOnly)
-  sandboxMutation(
-    @Arg("addSources", () => [AlternateSourceInput], { defaultValue: [] }) addSources: AlternateSourceInput[],
-    @Arg("removeNodes", () => [ID], { defaultValue: [] }) removeNodes: string[],
-    @Arg("productIds", () => [ID], { nullable: true }) productIds?: string[],
-    @Arg("fail", () => [ID], { nullable: true }) fail?: string[],
-  ): Promise<SandboxResultType> {
-    return this.runSandbox({ addSources, removeNodes, ...(productIds && { productIds }), ...(fail && { fail }) });
+  sandboxMutation(@Args(() => SandboxArgs) args: SandboxArgs): Promise<SandboxResultType> {
+    return this.runSandbox(args);
   }
 
   /** Both sandbox fields: one service call, the scenario's counts as a list. */
-  private async runSandbox(request: SandboxRequest): Promise<SandboxResultType> {
+  private async runSandbox({ addSources, removeNodes, productIds, fail }: SandboxArgs): Promise<SandboxResultType> {
+    const request: SandboxRequest = { addSources, removeNodes, ...(productIds && { productIds }), ...(fail && { fail }) };
     const r = await this.analysis.sandbox(request);
     return { ...r, scenario: r.scenario && scenarioOut(r.scenario) };
   }

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { EdgeKind, NodeKind } from "@chokepoint/graph-schema";
 import { EdgeKindEnum, NodeKindEnum } from "../enums";
 import { NodeType } from "./graph-types";
@@ -190,6 +190,15 @@ export class AlternateSourceInput {
   @Field(() => ID, { nullable: true }) source?: string;
   @Field(() => ID, { nullable: true }) region?: string;
   @Field(() => Float, { nullable: true }) share?: number;
+}
+
+/** The arguments of `Query.sandbox` and `Mutation.sandbox`. */
+@ArgsType()
+export class SandboxArgs {
+  @Field(() => [AlternateSourceInput], { defaultValue: [] }) addSources!: AlternateSourceInput[];
+  @Field(() => [ID], { defaultValue: [] }) removeNodes!: string[];
+  @Field(() => [ID], { nullable: true }) productIds?: string[];
+  @Field(() => [ID], { nullable: true }) fail?: string[];
 }
 
 @ObjectType()

@@ -117,10 +117,6 @@ export class NodeNumbers {
   set(v: number, x: number): void {
     this.values.set(v, x);
   }
-
-  get size(): number {
-    return this.values.size;
-  }
 }
 
 export function isItem(kindCode: number): boolean {

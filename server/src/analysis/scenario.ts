@@ -112,7 +112,7 @@ const linkSpace = memoByGraph((g) => ({ next: new Int32Array(g.nodeCount), seen:
  * For every unavailable node, the next node on a fewest-hops explanation (-1 for failed nodes).
  * Valid until the next call on the same graph; only follow links from unavailable nodes.
  */
-export function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly number[]): Int32Array {
+function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly number[]): Int32Array {
   const space = linkSpace(g);
   const { next, seen } = space;
   const ep = ++space.epoch;

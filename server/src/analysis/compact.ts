@@ -10,11 +10,11 @@ import {
   EDGE_ENDPOINTS,
   type Flag,
   type GraphEdge,
+  IdTable,
   type GraphNode,
   type NodeKind,
 } from "@chokepoint/graph-schema";
 import { buildForward, fillReverse, NO_KIND, type Csr, type Csr4 } from "./csr";
-import { IdTable, type IdIndex } from "./id-index";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
@@ -72,7 +72,8 @@ export interface CompactGraph {
   readonly ids: readonly string[];
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
-  readonly index: IdIndex;
+  /** Node index by id. */
+  readonly index: IdTable;
   readonly kind: Uint8Array;
   readonly flags: Uint8Array;
   /** Known numeric attributes (`get` gives NaN where a node has none). */
@@ -280,23 +281,18 @@ export function buildCompact(r: Resolved): CompactGraph {
 
 /** Node index by id; the first of duplicate ids wins (and the others become findings). */
 function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: readonly GraphNode[]; ids: string[]; index: IdTable } {
-  const ids = input.map((x) => x.id);
-  const index = new IdTable(ids, ids.length);
-  let unique = true;
-  for (let i = 0; i < ids.length && unique; i++) unique = index.add(i);
-  if (unique) return { nodes: input, ids, index };
-  const nodes: GraphNode[] = [];
-  const kept: string[] = [];
-  const dedup = new IdTable(kept, ids.length);
-  for (const node of input) {
-    nodes.push(node);
-    kept.push(node.id);
-    if (dedup.add(kept.length - 1)) continue;
-    nodes.pop();
-    kept.pop();
+  const index = new IdTable(input.length);
+  let kept: GraphNode[] | undefined; // only when there are duplicates
+  for (let i = 0; i < input.length; i++) {
+    const node = input[i]!;
+    if (index.add(node.id) === -1) {
+      kept?.push(node);
+      continue;
+    }
+    kept ??= input.slice(0, i);
     findings.push({ code: "DUPLICATE_NODE", message: `node "${node.id}" appears more than once; the first is analysed` });
   }
-  return { nodes, ids: kept, index: dedup };
+  return { nodes: kept ?? input, ids: index.ids, index };
 }
 
 /** CSR per kind and direction, and the alternatives groups (which reorder out-REQUIRES slots). */

@@ -1,3 +1,5 @@
+import { longLivedInt32 } from "./long-lived-arrays";
+
 const EMPTY = -1;
 
 /**
@@ -20,7 +22,7 @@ export class IdTable {
     // A power of two at least twice the capacity, so that probes stay short.
     let size = 16;
     while (size < 2 * capacity) size *= 2;
-    this.slots = new Int32Array(2 * size).fill(EMPTY);
+    this.slots = longLivedInt32(2 * size).fill(EMPTY);
     this.mask = size - 1;
   }
 

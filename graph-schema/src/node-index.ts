@@ -37,6 +37,11 @@ export class NodeIndex {
     this.nodes[position] = node;
   }
 
+  /** The id table behind the positions (ids by position, and position by id). */
+  get idTable(): IdTable {
+    return this.table;
+  }
+
   positionOf(id: string): number | undefined {
     return this.table.get(id);
   }

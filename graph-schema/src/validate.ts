@@ -5,10 +5,12 @@ import { ProblemReader, type Json } from "./problem-reader";
 import { documentHere, edgeHere, isHole, nodeHere, readEdge, readNode } from "./read-items";
 import { referenceProblems } from "./references";
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type GraphEdge, type GraphNode, type InterchangeGraph, type SourceDocument } from "./types";
-import { VertexGraphBuilder, type VertexGraph } from "./vertex-graph";
+import { VertexGraphBuilder, type EdgeEndpoints, type VertexGraph } from "./vertex-graph";
 
 export interface ValidationResult {
   readonly graph?: InterchangeGraph;
+  /** With `graph`: its edges' endpoints as node positions (for the analysis engine). */
+  readonly endpoints?: EdgeEndpoints;
   readonly problems: readonly Problem[];
 }
 
@@ -35,7 +37,9 @@ export function validateInterchange(input: unknown): ValidationResult {
     }),
   ];
   if (problems.length > 0) return { problems };
-  return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes: index.nodes, edges }, problems: [] };
+  // No problems means every endpoint is a node, so vertex numbers are node positions.
+  const endpoints = { from: vertices.from, to: vertices.to, ids: index.idTable };
+  return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes: index.nodes, edges }, endpoints, problems: [] };
 }
 
 function readDocuments(r: ProblemReader, v: Json): { documents: SourceDocument[]; docIds: Set<string> } {

@@ -1,4 +1,6 @@
 import type { EdgeKind } from "./kinds";
+import { longLivedInt32, longLivedUint8 } from "./long-lived-arrays";
+import type { IdTable } from "./id-table";
 import type { NodeIndex } from "./node-index";
 import type { GraphEdge } from "./types";
 
@@ -16,6 +18,18 @@ export interface VertexGraph {
   readonly start: Int32Array;
   readonly order: Int32Array;
   idOf(vertex: number): string;
+}
+
+/**
+ * Where each edge of a validated graph starts and ends, as positions in its node list, with the id
+ * table that numbered the nodes: edge i goes from nodes[from[i]] to nodes[to[i]], and
+ * ids.ids[p] === nodes[p].id. Validation resolves every endpoint anyway; handing the result on
+ * saves the analysis from hashing millions of ids a second time.
+ */
+export interface EdgeEndpoints {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly ids: IdTable;
 }
 
 /** The edge kind's index in EDGE_KINDS (a switch: this runs per edge). */
@@ -52,9 +66,9 @@ export class VertexGraphBuilder {
     private readonly index: NodeIndex,
     capacity: number,
   ) {
-    this.from = new Int32Array(capacity);
-    this.to = new Int32Array(capacity);
-    this.kind = new Uint8Array(capacity);
+    this.from = longLivedInt32(capacity);
+    this.to = longLivedInt32(capacity);
+    this.kind = longLivedUint8(capacity);
   }
 
   add(edge: GraphEdge): void {

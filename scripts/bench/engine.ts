@@ -54,18 +54,17 @@ export interface EngineBenchResult {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
 /**
  * A forced full collection, then a short pause: V8 sweeps the collected pages on background
  * threads after `gc()` returns, and that CPU time would otherwise be charged to the step measured
- * next (at 10^6 nodes it is comparable to a whole short step). Collections the step itself causes
- * still count.
+ * next (at 10^6 nodes it is comparable to a whole short step). The pause is a timer, not a blocking
+ * wait, so that the finalizers of collected long-lived arrays run (graph-schema's
+ * long-lived-arrays.ts counts their bytes). Collections the step itself causes still count.
  */
-function settledGc(): void {
+async function settledGc(): Promise<void> {
   if (!gc) return;
   gc();
-  Atomics.wait(pause, 0, 0, 200);
+  await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
 function median(xs: number[]): number {
@@ -84,12 +83,12 @@ interface Timing<T> {
  * Both wall time and this process's CPU time are kept: on a shared machine the CPU time is what
  * the step costs, the wall time is what a user waits.
  */
-function time<T>(runs: number, f: () => T): Timing<T> {
+async function time<T>(runs: number, f: () => T): Promise<Timing<T>> {
   const wall: number[] = [];
   const cpu: number[] = [];
   let value = f();
   for (let i = 0; i < runs; i++) {
-    settledGc();
+    await settledGc();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     value = f();
@@ -117,7 +116,7 @@ function sweep(g: CompactGraph): number {
  * JSON, the Europe/North America scenario and the ventilator's order-2 cut sets. The first call in
  * a fresh process (the engine code not yet compiled) is reported as well as the warm median.
  */
-function seedGraphBench(log: (line: string) => void, rows: BenchRow[]): void {
+async function seedGraphBench(log: (line: string) => void, rows: BenchRow[]): Promise<void> {
   const doc = JSON.parse(readFileSync(seedGraphFile(), "utf8")) as GraphInput;
   const input: GraphInput = { nodes: doc.nodes, edges: doc.edges };
   const everything = (): number => {
@@ -132,9 +131,9 @@ function seedGraphBench(log: (line: string) => void, rows: BenchRow[]): void {
   everything();
   const coldMs = performance.now() - t0;
   const coldCpu = process.cpuUsage(c0);
-  const warm = time(20, everything);
+  const warm = await time(20, everything);
   const graph = compact(input);
-  const base = time(20, () => sweep(graph));
+  const base = await time(20, () => sweep(graph));
   const n = input.nodes.length;
   rows.push({
     size: n,
@@ -153,12 +152,12 @@ function seedGraphBench(log: (line: string) => void, rows: BenchRow[]): void {
 const SEED_SCENARIO = "europe-north-america";
 const SEED_PRODUCT = "invasive-ventilator";
 
-export function runEngineBench(options: EngineBenchOptions): EngineBenchResult {
+export async function runEngineBench(options: EngineBenchOptions): Promise<EngineBenchResult> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const rows: BenchRow[] = [];
   const memory: { size: number; peakRssMb: number; peakHeapMb: number }[] = [];
   if (!gc) log("(run node with --expose-gc for steadier numbers)");
-  seedGraphBench(log, rows);
+  await seedGraphBench(log, rows);
   for (const size of options.sizes) {
     const runs = options.runs ?? (size >= 1e6 ? 3 : 5);
     let peakHeap = 0;
@@ -172,26 +171,26 @@ export function runEngineBench(options: EngineBenchOptions): EngineBenchResult {
     // The graph every step runs on (and whose CSR the baseline sweeps).
     const graph = compact(synthetic);
     /** Times a step, with a baseline sweep measured right before it for the ratio. */
-    const step = <T>(name: string, stepRuns: number, f: () => T, note: (t: Timing<T>) => string, budget?: (t: Timing<T>) => { limit: string; ok: boolean }): Timing<T> => {
-      const base = time(5, () => sweep(graph));
-      const t = time(stepRuns, f);
+    const step = async <T>(name: string, stepRuns: number, f: () => T, note: (t: Timing<T>) => string, budget?: (t: Timing<T>) => { limit: string; ok: boolean }): Promise<Timing<T>> => {
+      const base = await time(5, () => sweep(graph));
+      const t = await time(stepRuns, f);
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       const b = budget?.(t);
       rows.push({ size: n, step: name, ms: t.ms, cpuMs: t.cpuMs, ratio: t.cpuMs / Math.max(base.cpuMs, 1e-3), note: note(t), ...(b && at1M && { budget: b }) });
       return t;
     };
-    step("baseline sweep (all CSR edges)", 5, () => sweep(graph), (t) => `${(m / t.cpuMs / 1e3).toFixed(0)}M edges/s`);
-    step(
+    await step("baseline sweep (all CSR edges)", 5, () => sweep(graph), (t) => `${(m / t.cpuMs / 1e3).toFixed(0)}M edges/s`);
+    await step(
       "compact (ids → CSR, groups, order)",
       runs,
       () => compact(synthetic),
       (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`,
       (t) => ({ limit: "≥ 10M edges/s", ok: m / t.cpuMs / 1e3 >= 10 }),
     );
-    step("  of which: ids → indices (hashing)", runs, () => resolve(synthetic), (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`);
+    await step("  of which: ids → indices (hashing)", runs, () => resolve(synthetic), (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`);
     const resolved = resolve(synthetic);
-    step("  of which: CSR, groups, order", runs, () => buildCompact(resolved), (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`);
-    const spof = step(
+    await step("  of which: CSR, groups, order", runs, () => buildCompact(resolved), (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`);
+    const spof = await step(
       "SPOF sets, all products + criticality",
       runs,
       () => {
@@ -201,7 +200,7 @@ export function runEngineBench(options: EngineBenchOptions): EngineBenchResult {
       (t) => `${t.value.all.products.length} products, ${t.value.all.node.length} verdicts, ${t.value.ranked.nodes.length} critical nodes`,
       (t) => ({ limit: "≤ 1000 ms", ok: t.cpuMs <= 1000 }),
     );
-    step(
+    await step(
       "  + non-stated flags (stated-only pass)",
       runs,
       () => markInferred(graph, buildDominance(graph, true), { ...spof.value.all, inferred: new Uint8Array(spof.value.all.node.length), inferredCount: new Int32Array(n) }),
@@ -212,7 +211,7 @@ export function runEngineBench(options: EngineBenchOptions): EngineBenchResult {
       ["scenario: fail a bloc", synthetic.bloc],
     ] as const) {
       const v = graph.index.get(region)!;
-      step(
+      await step(
         label,
         runs,
         () => scenarioOf(graph, [v]),
@@ -222,20 +221,20 @@ export function runEngineBench(options: EngineBenchOptions): EngineBenchResult {
     }
     const dom = buildDominance(graph, false);
     const flagship = graph.index.get(synthetic.flagships[0]!)!;
-    step(
+    await step(
       "order-2 cut sets, flagship (limit 100, explained)",
       runs,
       () => cutSets(graph, synthetic.flagships[0]!, { limit: 100 }),
       (t) => `cone ${t.value.coneSize} nodes, ${t.value.pairs.length} pairs${t.value.truncated ? " (more exist)" : ""}`,
       (t) => ({ limit: "≤ 100 ms (cone ≤ 10^4)", ok: t.cpuMs <= 100 || t.value.coneSize > 1e4 }),
     );
-    step(
+    await step(
       "order-2 cut sets, flagship (exhaustive search)",
       Math.min(runs, 3),
       () => orderTwoCuts(graph, dom, flagship, MAX_CUT_LIMIT),
       (t) => `cone ${t.value.coneSize} nodes, ${t.value.pairs.length} pairs${t.value.truncated ? " (capped)" : ""}`,
     );
-    step("analyze report (compact + all + JSON)", 1, () => JSON.stringify(analyzeReport(compact(synthetic))).length, (t) => `${(t.value / 1e6).toFixed(1)} MB of JSON`);
+    await step("analyze report (compact + all + JSON)", 1, () => JSON.stringify(analyzeReport(compact(synthetic))).length, (t) => `${(t.value / 1e6).toFixed(1)} MB of JSON`);
     gc?.();
     memory.push({ size: n, peakRssMb: process.resourceUsage().maxRSS / 1024, peakHeapMb: peakHeap / 2 ** 20 });
     printSize(log, rows.filter((r) => r.size === n), memory[memory.length - 1]!);

@@ -15,14 +15,14 @@ function sizesFrom(raw: string): number[] {
   return sizes;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { sizes: { type: "string" }, "api-only": { type: "boolean" }, "engine-only": { type: "boolean" } }, strict: true });
   const rawSizes = values.sizes ?? process.env.BENCH_SIZES ?? "1e3,1e4,1e5,1e6";
   const engine = values["api-only"] !== true && rawSizes.trim() !== "";
   const api = values["engine-only"] !== true;
   const sizes = engine ? sizesFrom(rawSizes) : [];
   process.stdout.write(`chokepoint bench — node ${process.version}, ${engine ? `sizes ${sizes.join(", ")}` : "API only"}\n`);
-  if (engine) runEngineBench({ sizes });
+  if (engine) await runEngineBench({ sizes });
   if (!api) return;
   runApiBench().catch((e: unknown) => {
     process.stderr.write(`API bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -30,4 +30,4 @@ function main(): void {
   });
 }
 
-main();
+void main();

@@ -5,16 +5,18 @@
  * a leaf sole supplier. Offered only as a secondary "fragility" lens, labelled as such.
  */
 import type { CompactGraph } from "./compact";
+import { scratchInt32, scratchUint8 } from "./scratch";
 
 /** All edges without direction, as one CSR (each edge appears at both ends). */
 function undirected(g: CompactGraph): { offsets: Int32Array; targets: Int32Array } {
   const n = g.nodeCount;
-  const offsets = new Int32Array(n + 1);
+  const offsets = scratchInt32("articulation.offsets", n + 1, true);
   const lists = [...g.out, ...g.in];
   for (const csr of lists) for (let v = 0; v < n; v++) offsets[v + 1] += csr.offsets[v + 1] - csr.offsets[v];
   for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  const targets = new Int32Array(offsets[n]);
-  const fill = offsets.slice(0, n);
+  const targets = scratchInt32("articulation.targets", offsets[n]);
+  const fill = scratchInt32("articulation.fill", n);
+  fill.set(offsets.subarray(0, n));
   for (const csr of lists) for (let v = 0; v < n; v++) for (let s = csr.offsets[v]; s < csr.offsets[v + 1]; s++) targets[fill[v]++] = csr.targets[s];
   return { offsets, targets };
 }
@@ -29,15 +31,15 @@ const POS = 3;
 export function articulationPointIndices(g: CompactGraph): Int32Array {
   const n = g.nodeCount;
   const { offsets, targets } = undirected(g);
-  const st = new Int32Array(4 * n);
+  const st = scratchInt32("articulation.state", 4 * n);
   for (let v = 0; v < n; v++) {
     st[4 * v + DISC] = -1;
     st[4 * v + PARENT] = -1;
   }
-  const children = new Int32Array(n);
-  const isCut = new Uint8Array(n);
-  const skippedParent = new Uint8Array(n);
-  const stack = new Int32Array(n);
+  const children = scratchInt32("articulation.children", n, true);
+  const isCut = scratchUint8("articulation.isCut", n, true);
+  const skippedParent = scratchUint8("articulation.skippedParent", n, true);
+  const stack = scratchInt32("articulation.stack", n);
   let time = 0;
   for (let root = 0; root < n; root++) {
     if (st[4 * root + DISC] >= 0) continue;

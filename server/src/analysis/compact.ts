@@ -7,7 +7,11 @@
  * Idea: graphology `src/indices/neighborhood.js` (index once, loop over integers).
  */
 import {
+  longLivedInt32,
+  longLivedSlice,
+  longLivedUint8,
   EDGE_ENDPOINTS,
+  type EdgeEndpoints,
   type Flag,
   type GraphEdge,
   IdTable,
@@ -41,6 +45,9 @@ export const FLAG_BITS: Readonly<Record<Flag, number>> = { POLICY_BOTTLENECK: 1,
 export interface GraphInput {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  /** The edges' endpoints as node positions, when the caller has resolved them already (a
+   *  validated file); `compact` then hashes no ids. Ignored unless its sizes match. */
+  readonly endpoints?: EdgeEndpoints;
   /** The store's data version (an interchange file's `version` is its format version: leave it out). */
   readonly version?: number;
 }
@@ -168,10 +175,12 @@ function edgeCode(kind: string): number {
 /** Step 1 of `compact`: node attributes, and every edge's endpoints as indices. */
 export function resolve(input: GraphInput): Resolved {
   const findings: Finding[] = [];
-  const { nodes, ids, index } = indexNodes(input.nodes, findings);
+  const known = input.endpoints;
+  const resolved = known !== undefined && known.from.length === input.edges.length && known.to.length === input.edges.length && known.ids.size === input.nodes.length;
+  const { nodes, ids, index } = resolved ? { nodes: input.nodes, ids: known.ids.ids, index: known.ids } : indexNodes(input.nodes, findings);
   const n = nodes.length;
-  const kind = new Uint8Array(n);
-  const flags = new Uint8Array(n);
+  const kind = longLivedUint8(n);
+  const flags = longLivedUint8(n);
   const inventoryDays = new NodeNumbers();
   const recoveryDays = new NodeNumbers();
   const annualValue = new NodeNumbers();
@@ -192,7 +201,7 @@ export function resolve(input: GraphInput): Resolved {
   const to = scratchInt32("compact.to", m);
   const ekind = scratchUint8("compact.ekind", m);
   const grouped = scratchUint8("compact.grouped", n, true);
-  const stated = new Uint8Array(m);
+  const stated = longLivedUint8(m);
   const shares = new Map<number, number>();
   let anyUnstated = false;
   // Store snapshots list nodes by id and edges by `from`: the next `from` is usually the current
@@ -201,17 +210,23 @@ export function resolve(input: GraphInput): Resolved {
   for (let i = 0; i < m; i++) {
     const e = edges[i]!;
     ekind[i] = NO_KIND;
-    const ef = e.from;
     let f = -1;
-    for (let ahead = cursor; ahead < cursor + 4 && ahead < n; ahead++) {
-      if (ids[ahead] === ef) {
-        f = ahead;
-        break;
+    let t = -1;
+    if (resolved) {
+      f = known.from[i];
+      t = known.to[i];
+    } else {
+      const ef = e.from;
+      for (let ahead = cursor; ahead < cursor + 4 && ahead < n; ahead++) {
+        if (ids[ahead] === ef) {
+          f = ahead;
+          break;
+        }
       }
+      if (f < 0) f = index.get(ef) ?? -1;
+      if (f >= 0) cursor = f;
+      t = index.get(e.to) ?? -1;
     }
-    if (f < 0) f = index.get(ef) ?? -1;
-    if (f >= 0) cursor = f;
-    const t = index.get(e.to) ?? -1;
     const k = edgeCode(e.kind);
     if (f < 0 || t < 0 || k === NO_KIND) {
       findings.push({ code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) });
@@ -251,7 +266,7 @@ export function buildCompact(r: Resolved): CompactGraph {
     if (ordered.count < n) throw new Error("invariant: no cycle survives breakCycles");
   }
   const order = ordered.order;
-  const rank = new Int32Array(n);
+  const rank = longLivedInt32(n);
   for (let i = 0; i < n; i++) rank[order[i]] = i;
 
   return {
@@ -307,7 +322,7 @@ function buildAdjacency(
 ): { out: Csr4; in: Csr4; groups: Groups } {
   const { out, inOffsets } = buildForward(n, from, to, ekind, dropped);
   const groups = buildGroups(n, edges, out[REQUIRES], grouped);
-  const ofInSlot = new Int32Array(out[REQUIRES].targets.length);
+  const ofInSlot = longLivedInt32(out[REQUIRES].targets.length);
   const inn: Csr4 = [
     fillReverse(n, out[REQUIRES], inOffsets[REQUIRES]!, groups.ofOutSlot, ofInSlot),
     fillReverse(n, out[SOURCED_FROM], inOffsets[SOURCED_FROM]!),
@@ -329,8 +344,8 @@ function edgeRef(e: GraphEdge): { from: string; to: string; kind: string } {
 function buildGroups(n: number, edges: readonly GraphEdge[], csr: Csr, grouped: Uint8Array): Omit<Groups, "ofInSlot"> {
   const { offsets, targets, edges: slotEdge } = csr;
   const slots = targets.length;
-  const ofNode = new Int32Array(n + 1);
-  const ofOutSlot = new Int32Array(slots);
+  const ofNode = longLivedInt32(n + 1);
+  const ofOutSlot = longLivedInt32(slots);
   const names = new Map<number, string>();
   // At most one group per slot: fill scratch arrays, then copy out the used part.
   const startAll = scratchInt32("compact.groupStart", slots + 1);
@@ -383,7 +398,7 @@ function buildGroups(n: number, edges: readonly GraphEdge[], csr: Csr, grouped: 
   }
   ofNode[n] = g;
   startAll[g] = slots;
-  return { count: g, start: startAll.slice(0, g + 1), parent: parentAll.slice(0, g), ofNode, ofOutSlot, names };
+  return { count: g, start: longLivedSlice(startAll, 0, g + 1), parent: longLivedSlice(parentAll, 0, g), ofNode, ofOutSlot, names };
 }
 
 /** The index of an id, or -1. */

@@ -11,8 +11,9 @@
  *   normalised to 1. A supplier in several regions splits its share equally between them; a
  *   supplier with no region is its own bucket ("unlocated"), and a Region source is its own region.
  */
-import type { NodeKind } from "@chokepoint/graph-schema";
+import { longLivedFloat64, longLivedUint8, type NodeKind } from "@chokepoint/graph-schema";
 import { isItem, KIND_NAMES, LOCATED_IN, REGION, SOURCED_FROM, type CompactGraph } from "./compact";
+import { scratchInt32 } from "./scratch";
 import type { Dominance } from "./dominance";
 
 export interface SoleSourceEntry {
@@ -89,8 +90,8 @@ export function commonRegions(g: CompactGraph, dom: Dominance, v: number, stamp:
 /** 1 for items with ≥ 2 sources that all lie in one region. */
 export function singleRegionFlags(g: CompactGraph, dom: Dominance): Uint8Array {
   const src = g.out[SOURCED_FROM]!;
-  const flags = new Uint8Array(g.nodeCount);
-  const stamp = new Int32Array(g.nodeCount);
+  const flags = longLivedUint8(g.nodeCount);
+  const stamp = scratchInt32("concentration.stamp", g.nodeCount, true);
   let epoch = 0;
   for (let v = 0; v < g.nodeCount; v++) {
     if (isItem(g.kind[v]) && src.offsets[v + 1] - src.offsets[v] >= 2 && commonRegions(g, dom, v, stamp, ++epoch).length > 0) flags[v] = 1;
@@ -105,7 +106,7 @@ export function singleRegionFlags(g: CompactGraph, dom: Dominance): Uint8Array {
  */
 export function singleRegionItems(g: CompactGraph, dom: Dominance, flags: Uint8Array, stated: Dominance | undefined): SingleRegionEntry[] {
   const src = g.out[SOURCED_FROM]!;
-  const stamp = new Int32Array(g.nodeCount);
+  const stamp = scratchInt32("concentration.stamp", g.nodeCount, true);
   let epoch = 0;
   const out: SingleRegionEntry[] = [];
   for (let v = 0; v < g.nodeCount; v++) {
@@ -171,7 +172,7 @@ function regionShares(g: CompactGraph, v: number, bucket: number[], share: numbe
 
 /** HHI of every item with sources (NaN for other nodes), numbers only. */
 export function hhiAll(g: CompactGraph): Float64Array {
-  const hhi = new Float64Array(g.nodeCount).fill(NaN);
+  const hhi = longLivedFloat64(g.nodeCount).fill(NaN);
   const bucket: number[] = [];
   const share: number[] = [];
   for (let v = 0; v < g.nodeCount; v++) {

@@ -4,6 +4,7 @@
  * index of the snapshot edge behind each slot.
  * Idea: graphology `src/indices/neighborhood.js`; the layout is the standard CSR of sparse matrices.
  */
+import { longLivedInt32 } from "@chokepoint/graph-schema";
 
 export interface Csr {
   readonly offsets: Int32Array;
@@ -33,8 +34,8 @@ export function buildForward(
   dropped: Uint8Array | undefined,
 ): { out: Csr4; inOffsets: Int32Array[] } {
   const m = from.length;
-  const outOff = [0, 1, 2, 3].map(() => new Int32Array(nodeCount + 2));
-  const inOff = [0, 1, 2, 3].map(() => new Int32Array(nodeCount + 2));
+  const outOff = [0, 1, 2, 3].map(() => longLivedInt32(nodeCount + 2));
+  const inOff = [0, 1, 2, 3].map(() => longLivedInt32(nodeCount + 2));
   const count = [0, 0, 0, 0];
   for (let i = 0; i < m; i++) {
     const k = kind[i];
@@ -47,8 +48,8 @@ export function buildForward(
     prefixSum(outOff[k]!);
     prefixSum(inOff[k]!);
   }
-  const targets = count.map((c) => new Int32Array(c));
-  const edges = count.map((c) => new Int32Array(c));
+  const targets = count.map((c) => longLivedInt32(c));
+  const edges = count.map((c) => longLivedInt32(c));
   for (let i = 0; i < m; i++) {
     const k = kind[i];
     if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
@@ -71,8 +72,8 @@ function prefixSum(a: Int32Array): void {
  */
 export function fillReverse(nodeCount: number, forward: Csr, inOffsets: Int32Array, slotData?: Int32Array, reverseData?: Int32Array): Csr {
   const { offsets: fo, targets: ft, edges: fe } = forward;
-  const targets = new Int32Array(ft.length);
-  const edges = new Int32Array(ft.length);
+  const targets = longLivedInt32(ft.length);
+  const edges = longLivedInt32(ft.length);
   for (let v = 0; v < nodeCount; v++) {
     for (let s = fo[v]; s < fo[v + 1]; s++) {
       const slot = inOffsets[ft[s] + 1]++;

@@ -16,7 +16,7 @@
  * found. Each reported pair is then explained by propagation (propagate.ts): the nearest node
  * below P where one reason's members are split between what x takes down and what y takes down.
  */
-import { ChokepointError } from "@chokepoint/graph-schema";
+import { longLivedInt32, ChokepointError } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 import { isItem, LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
@@ -58,15 +58,15 @@ class Workspace {
   constructor(g: CompactGraph) {
     const n = g.nodeCount;
     this.walker = walkerOf(g);
-    this.overlay = { stamp: new Int32Array(n), epoch: 0, gens: new Int32Array(256), start: new Int32Array(n), end: new Int32Array(n) };
-    this.coneStamp = new Int32Array(n);
-    this.local = new Int32Array(n);
-    this.dStamp = new Int32Array(n);
-    this.ancStamp = new Int32Array(n);
-    this.deadStamp = new Int32Array(n);
-    this.visitStamp = new Int32Array(n);
-    this.byX = new Int32Array(n);
-    this.byY = new Int32Array(n);
+    this.overlay = { stamp: longLivedInt32(n), epoch: 0, gens: longLivedInt32(256), start: longLivedInt32(n), end: longLivedInt32(n) };
+    this.coneStamp = longLivedInt32(n);
+    this.local = longLivedInt32(n);
+    this.dStamp = longLivedInt32(n);
+    this.ancStamp = longLivedInt32(n);
+    this.deadStamp = longLivedInt32(n);
+    this.visitStamp = longLivedInt32(n);
+    this.byX = longLivedInt32(n);
+    this.byY = longLivedInt32(n);
   }
 }
 
@@ -157,7 +157,7 @@ export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, l
   let ovLen = 0;
   const pushOverlay = (gen: number): void => {
     if (ovLen === overlay.gens.length) {
-      const grown = new Int32Array(ovLen * 2);
+      const grown = longLivedInt32(ovLen * 2);
       grown.set(overlay.gens);
       overlay.gens = grown;
     }

@@ -23,6 +23,7 @@
  * Each generator slot also keeps `via`: a direct dependency of the owner (a group member or a
  * source) whose own D contains the generator, so proofs can be rebuilt as paths (see proof.ts).
  */
+import { longLivedSlice, longLivedInt32 } from "@chokepoint/graph-schema";
 import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 import { walkerOf, type GeneratorView } from "./meet";
 import { scratchInt32 } from "./scratch";
@@ -56,10 +57,10 @@ class GeneratorList {
 
   push(gen: number, through: number): void {
     if (this.len === this.gens.length) {
-      const gens = new Int32Array(this.len * 2);
+      const gens = longLivedInt32(this.len * 2);
       gens.set(this.gens);
       this.gens = gens;
-      const via = new Int32Array(this.len * 2);
+      const via = longLivedInt32(this.len * 2);
       via.set(this.via);
       this.via = via;
     }
@@ -87,9 +88,9 @@ function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: numbe
 export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance {
   const n = g.nodeCount;
   const { order, kind, stated, groups } = g;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const sourcesEnd = new Int32Array(n);
+  const start = longLivedInt32(n);
+  const end = longLivedInt32(n);
+  const sourcesEnd = longLivedInt32(n);
   // Usually fewer generators than edges; the list grows in the rare case of more.
   let edges = 16;
   for (let k = 0; k < 4; k++) edges += g.out[k]!.targets.length;
@@ -141,5 +142,5 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
     }
     end[v] = list.len;
   }
-  return { statedOnly, gens: list.gens.slice(0, list.len), via: list.via.slice(0, list.len), start, end, sourcesEnd };
+  return { statedOnly, gens: longLivedSlice(list.gens, 0, list.len), via: longLivedSlice(list.via, 0, list.len), start, end, sourcesEnd };
 }

@@ -12,6 +12,7 @@
  * CHK's two-finger walk to the nearest common ancestor.
  */
 
+import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 
 /** Where the generators of a node live; `overlay` (used by cut sets) replaces some nodes' lists. */
@@ -54,11 +55,11 @@ export class MeetWalker {
     nodeCount: number,
     private readonly rank: Int32Array,
   ) {
-    this.marks = new Int32Array(3 * nodeCount);
-    this.heap = new Int32Array(nodeCount);
-    this.heapNode = new Int32Array(nodeCount);
-    this.acc = new Int32Array(64);
-    this.next = new Int32Array(64);
+    this.marks = longLivedInt32(3 * nodeCount);
+    this.heap = longLivedInt32(nodeCount);
+    this.heapNode = longLivedInt32(nodeCount);
+    this.acc = longLivedInt32(64);
+    this.next = longLivedInt32(64);
     this.result = this.acc;
   }
 
@@ -148,7 +149,7 @@ export class MeetWalker {
       heap[h] = r;
       heapNode[h] = x;
     }
-    if (this.next.length < acc.length) this.next = new Int32Array(acc.length);
+    if (this.next.length < acc.length) this.next = longLivedInt32(acc.length);
     let out = this.next;
     let outLen = 0;
     while (countA > 0 && countB > 0) {
@@ -175,7 +176,7 @@ export class MeetWalker {
       if (inB) countB--;
       if (inA && inB) {
         if (outLen === out.length) {
-          const grown = new Int32Array(out.length * 2);
+          const grown = longLivedInt32(out.length * 2);
           grown.set(out);
           out = grown;
         }
@@ -219,7 +220,7 @@ export class MeetWalker {
     this.next = acc;
     acc = out;
     this.acc = acc;
-    if (this.next.length < acc.length) this.next = new Int32Array(acc.length);
+    if (this.next.length < acc.length) this.next = longLivedInt32(acc.length);
     return outLen;
   }
 }

@@ -14,7 +14,7 @@
  * and edges between components never close one, so the result is acyclic. All loops are
  * iterative: graphs may be 10^6 deep.
  */
-import type { GraphNode } from "@chokepoint/graph-schema";
+import { longLivedInt32, type GraphNode } from "@chokepoint/graph-schema";
 import type { Csr } from "./csr";
 import type { Finding } from "./findings";
 import { scratchInt32 } from "./scratch";
@@ -33,7 +33,7 @@ export interface Ordered {
 
 export function topologicalOrder(n: number, out: readonly Csr[], inn: readonly Csr[]): Ordered {
   const deg = scratchInt32("order.degree", n);
-  const order = new Int32Array(n);
+  const order = longLivedInt32(n);
   let tail = 0;
   for (let v = 0; v < n; v++) {
     let d = 0;

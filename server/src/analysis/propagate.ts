@@ -11,6 +11,7 @@
  * with any non-stated edge never counts as lost, and non-stated LOCATED_IN/WITHIN edges carry no
  * failure. Comparing both runs tells whether a verdict rests on a non-stated edge.
  */
+import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 import { LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
 
@@ -29,7 +30,7 @@ const FULL = 2;
 function counterState(g: CompactGraph, statedOnly: boolean): { src: Int32Array; grp: Int32Array } {
   const n = g.nodeCount;
   const srcCsr = g.out[SOURCED_FROM]!;
-  const src = new Int32Array(3 * n);
+  const src = longLivedInt32(3 * n);
   for (let v = 0; v < n; v++) {
     const a = srcCsr.offsets[v];
     const b = srcCsr.offsets[v + 1];
@@ -39,7 +40,7 @@ function counterState(g: CompactGraph, statedOnly: boolean): { src: Int32Array; 
   }
   const req = g.out[REQUIRES]!;
   const { start, count } = g.groups;
-  const grp = new Int32Array(3 * count);
+  const grp = longLivedInt32(3 * count);
   for (let gi = 0; gi < count; gi++) {
     let full = start[gi + 1] - start[gi];
     if (statedOnly) for (let s = start[gi]; s < start[gi + 1]; s++) if (g.stated[req.edges[s]] === 0) full = NEVER;
@@ -69,8 +70,8 @@ export class Propagator {
     private readonly statedOnly: boolean,
   ) {
     const n = g.nodeCount;
-    this.downStamp = new Int32Array(n);
-    this.queue = new Int32Array(n);
+    this.downStamp = longLivedInt32(n);
+    this.queue = longLivedInt32(n);
     this.down = this.queue;
     const state = counterState(g, statedOnly);
     this.src = state.src;

@@ -4,7 +4,7 @@
  * breakdown, never a bare number. Weights and the meaning of each term are documented in
  * the README ("Risk score"); change them there and here together.
  */
-import type { NodeKind } from "@chokepoint/graph-schema";
+import { longLivedFloat64, longLivedInt32, type NodeKind } from "@chokepoint/graph-schema";
 import { FLAG_BITS, isItem, KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
 import { valueWeighted } from "./criticality";
 import { isMappingGap } from "./gaps";
@@ -74,8 +74,8 @@ export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, si
     if (all.value[v] > maxValue) maxValue = all.value[v];
   }
   const src = g.out[SOURCED_FROM]!;
-  const sourceCount = new Int32Array(n);
-  const unstatedShare = new Float64Array(n);
+  const sourceCount = longLivedInt32(n);
+  const unstatedShare = longLivedFloat64(n);
   for (let v = 0; v < n; v++) {
     const count = src.offsets[v + 1] - src.offsets[v];
     sourceCount[v] = count;
@@ -90,7 +90,7 @@ export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, si
     }
     unstatedShare[v] = total === 0 ? 0 : unstated / total;
   }
-  const inputs = { weighted, maxCount, maxValue, sourceCount, singleRegion, hhi, unstatedShare, scores: new Float64Array(n) };
+  const inputs = { weighted, maxCount, maxValue, sourceCount, singleRegion, hhi, unstatedShare, scores: longLivedFloat64(n) };
   // The same sum as `termValues`, inlined: this runs for every node of the graph.
   const w = RISK_WEIGHTS;
   const critScale = weighted ? (maxValue > 0 ? 1 / maxValue : 0) : maxCount > 0 ? 1 / maxCount : 0;

@@ -13,7 +13,7 @@
  *    items of its explanation; recover = the largest `recoveryDays` among the nodes of the
  *    explanation (the failed node and what it took down). Exposed when survive < recover.
  */
-import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
+import { longLivedInt32, ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
 import { isItem, KIND_NAMES, PRODUCT, REQUIRES, SOURCED_FROM, type CompactGraph } from "./compact";
 import { memoByGraph } from "./cache";
 import { propagatorOf, statedPropagatorOf, type Propagator } from "./propagate";
@@ -106,7 +106,7 @@ export function scenarioOf(g: CompactGraph, failed: readonly number[]): Scenario
 const idsAscending = memoByGraph((g) => g.ids.every((id, i) => i === 0 || g.ids[i - 1]! < id));
 
 /** Scratch arrays of the explanation search, one per graph (stamped, never cleared). */
-const linkSpace = memoByGraph((g) => ({ next: new Int32Array(g.nodeCount), seen: new Int32Array(g.nodeCount), epoch: 0 }));
+const linkSpace = memoByGraph((g) => ({ next: longLivedInt32(g.nodeCount), seen: longLivedInt32(g.nodeCount), epoch: 0 }));
 
 /**
  * For every unavailable node, the next node on a fewest-hops explanation (-1 for failed nodes).

@@ -8,6 +8,7 @@
  * The `inferred` flag of a verdict: x is a SPOF of P, but not in the stated-only D(P), i.e. no
  * derivation of "x disables P" uses only `stated` edges.
  */
+import { longLivedSlice, longLivedFloat64, longLivedInt32, longLivedUint8 } from "@chokepoint/graph-schema";
 import { PRODUCT, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
 import { scratchInt32 } from "./scratch";
@@ -92,11 +93,11 @@ export class GeneratorWalk {
 
   private grow(): void {
     const size = this.node.length * 2;
-    const node = new Int32Array(size);
+    const node = longLivedInt32(size);
     node.set(this.node);
-    const after = new Int32Array(size);
+    const after = longLivedInt32(size);
     after.set(this.after);
-    const slot = new Int32Array(size);
+    const slot = longLivedInt32(size);
     slot.set(this.slot);
     this.node = node;
     this.after = after;
@@ -124,10 +125,10 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   const { kind, annualValue } = g;
   let productCount = 0;
   for (let v = 0; v < n; v++) if (kind[v] === PRODUCT) productCount++;
-  const products = new Int32Array(productCount);
-  const offsets = new Int32Array(productCount + 1);
-  const count = new Int32Array(n);
-  const value = new Float64Array(n);
+  const products = longLivedInt32(productCount);
+  const offsets = longLivedInt32(productCount + 1);
+  const count = longLivedInt32(n);
+  const value = longLivedFloat64(n);
   // One walk appends every product's SPOFs to the same buffers: scratch buffers (most SPOFs are
   // shared generators, so the total rarely exceeds the generator count), copied out at their
   // exact size below. At 10^6 nodes every fresh megabyte brings the next full collection closer.
@@ -153,13 +154,13 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   return {
     products,
     offsets,
-    node: walk.node.slice(0, total),
-    after: walk.after.slice(0, total),
-    slot: walk.slot.slice(0, total),
-    inferred: new Uint8Array(total),
+    node: longLivedSlice(walk.node, 0, total),
+    after: longLivedSlice(walk.after, 0, total),
+    slot: longLivedSlice(walk.slot, 0, total),
+    inferred: longLivedUint8(total),
     count,
     value,
-    inferredCount: new Int32Array(n),
+    inferredCount: longLivedInt32(n),
   };
 }
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ChokepointError } from "@chokepoint/graph-schema";
 import { analyzeReport, compact, writeAnalyzeReport, type AnalyzeReport, type CompactGraph } from "../../analysis";
-import { readInterchangeFile } from "../../import/read-interchange-file";
+import { readGraphFile } from "../../import/read-interchange-file";
 import type { CliContext, Command } from "../command";
 
 /**
@@ -12,8 +12,8 @@ import type { CliContext, Command } from "../command";
 export async function loadGraph(file: string | undefined, ctx: CliContext): Promise<CompactGraph> {
   if (file !== undefined) {
     // The file's `version` is its format version, not a data version: only nodes and edges go in.
-    const { nodes, edges } = readInterchangeFile(path.resolve(ctx.cwd, file));
-    return compact({ nodes, edges });
+    const { graph, endpoints } = readGraphFile(path.resolve(ctx.cwd, file));
+    return compact({ nodes: graph.nodes, edges: graph.edges, endpoints });
   }
   const store = await ctx.openStore();
   try {

@@ -4,6 +4,7 @@
  */
 import { IdTable, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
 import { compact, type CompactGraph } from "../../server/src/analysis";
+import { groupName } from "../../server/src/analysis/compact";
 import { randomGraph } from "./random-graph";
 
 /** Everything `compact` derives, as plain arrays. */
@@ -14,7 +15,7 @@ function shape(g: CompactGraph): unknown {
     kind: Array.from(g.kind),
     out: g.out.map(csr),
     in: g.in.map(csr),
-    groups: [Array.from(g.groups.start), Array.from(g.groups.parent), Array.from(g.groups.ofOutSlot), Array.from(g.groups.ofInSlot), [...g.groups.names]],
+    groups: [Array.from(g.groups.start), Array.from(g.groups.parent), Array.from(g.groups.ofOutSlot), Array.from(g.groups.ofInSlot), Array.from(g.groups.nameCode, (_, gi) => groupName(g, gi))],
     order: Array.from(g.order),
     stated: Array.from(g.stated),
     findings: g.findings,

@@ -4,7 +4,7 @@
  */
 import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints as articulationIds } from "./articulation";
-import { KIND_NAMES, type CompactGraph } from "./compact";
+import { groupName, KIND_NAMES, type CompactGraph } from "./compact";
 import { concentration as topConcentration, concentrationOf, singleRegionItems, soleSourceItems, type ConcentrationEntry, type SingleRegionEntry, type SoleSourceEntry } from "./concentration";
 import { criticalityOf, criticalityRanking, type CriticalityEntry, type CriticalityRanking } from "./criticality";
 import { DEFAULT_CUT_LIMIT, orderTwoCuts, PairExplainer } from "./cutsets";
@@ -137,7 +137,7 @@ export function cutSets(g: CompactGraph, productId: string, options: { limit?: n
   const pairs = search.pairs.map(({ x, y }): CutPair => {
     const r = explainer!.explain(x, y);
     const ids: [string, string] = [g.ids[x]!, g.ids[y]!];
-    const group = r.rule === "group" ? g.groups.names.get(r.group) : undefined;
+    const group = r.rule === "group" ? groupName(g, r.group) : undefined;
     const members = r.members.map((m) => ({ id: g.ids[m.node]!, disabledBy: [...(m.by & 1 ? [ids[0]] : []), ...(m.by & 2 ? [ids[1]] : [])] }));
     const what = r.rule === "sources" ? "sources" : group !== undefined ? `alternatives "${group}"` : "alternatives";
     const byX = members.filter((m) => m.disabledBy.includes(ids[0])).map((m) => m.id);

@@ -67,8 +67,9 @@ export interface Groups {
   readonly ofOutSlot: Int32Array;
   /** Group id of each slot of `in[REQUIRES]`. */
   readonly ofInSlot: Int32Array;
-  /** Group names, only for groups that have one. */
-  readonly names: ReadonlyMap<number, string>;
+  /** Per group: 0 when it has no name, else 1 + the index of its name in `nameList`. */
+  readonly nameCode: Int32Array;
+  readonly nameList: readonly string[];
 }
 
 export interface CompactGraph {
@@ -159,6 +160,9 @@ export interface Resolved {
   readonly anyUnstated: boolean;
   /** Parents with at least one named alternatives group (only those need their slots regrouped). */
   readonly grouped: Uint8Array;
+  /** Per snapshot edge: 0, or 1 + the index of its group name in `groupNames`. */
+  readonly groupCode: Int32Array;
+  readonly groupNames: readonly string[];
   readonly shares: Map<number, number>;
   readonly findings: Finding[];
 }
@@ -201,6 +205,11 @@ export function resolve(input: GraphInput): Resolved {
   const to = scratchInt32("compact.to", m);
   const ekind = scratchUint8("compact.ekind", m);
   const grouped = scratchUint8("compact.grouped", n, true);
+  // Group names as small numbers, so that regrouping slots compares integers in typed arrays
+  // instead of reading strings from edge objects scattered over the heap.
+  const groupCode = scratchInt32("compact.groupCode", m, true);
+  const groupNames: string[] = [];
+  const groupNumbers = new Map<string, number>();
   const stated = longLivedUint8(m);
   const shares = new Map<number, number>();
   let anyUnstated = false;
@@ -243,26 +252,36 @@ export function resolve(input: GraphInput): Resolved {
     ekind[i] = k;
     if (e.confidence === "stated") stated[i] = 1;
     else anyUnstated = true;
-    if (e.group !== undefined) grouped[f] = 1;
+    const group = e.group;
+    if (group !== undefined && k === REQUIRES) {
+      grouped[f] = 1;
+      let code = groupNumbers.get(group);
+      if (code === undefined) {
+        groupNames.push(group);
+        code = groupNames.length;
+        groupNumbers.set(group, code);
+      }
+      groupCode[i] = code;
+    }
     if (e.share !== undefined && k === SOURCED_FROM) shares.set(i, e.share);
   }
-  return { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, from, to, ekind, stated, anyUnstated, grouped, shares, findings };
+  return { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, from, to, ekind, stated, anyUnstated, grouped, groupCode, groupNames, shares, findings };
 }
 
 /** Step 2 of `compact`: CSR adjacency, groups, cycle breaking and topological order. */
 export function buildCompact(r: Resolved): CompactGraph {
-  const { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, from, to, ekind, stated, anyUnstated, grouped, shares } = r;
+  const { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, stated, anyUnstated, shares } = r;
   const findings = [...r.findings];
   const edges = input.edges;
   const n = nodes.length;
   const m = edges.length;
-  let adjacency = buildAdjacency(n, from, to, ekind, edges, grouped, undefined);
-  let ordered = topologicalOrder(n, adjacency.out, adjacency.in);
+  let adjacency = buildAdjacency(n, r, undefined);
+  let ordered = topologicalOrder(n, kind, adjacency.out, adjacency.in);
   if (ordered.count < n) {
     const dropped = new Uint8Array(m);
     findings.push(...breakCycles(n, nodes, adjacency.out, ordered.remaining, dropped));
-    adjacency = buildAdjacency(n, from, to, ekind, edges, grouped, dropped);
-    ordered = topologicalOrder(n, adjacency.out, adjacency.in);
+    adjacency = buildAdjacency(n, r, dropped);
+    ordered = topologicalOrder(n, kind, adjacency.out, adjacency.in);
     if (ordered.count < n) throw new Error("invariant: no cycle survives breakCycles");
   }
   const order = ordered.order;
@@ -311,17 +330,9 @@ function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: 
 }
 
 /** CSR per kind and direction, and the alternatives groups (which reorder out-REQUIRES slots). */
-function buildAdjacency(
-  n: number,
-  from: Int32Array,
-  to: Int32Array,
-  ekind: Uint8Array,
-  edges: readonly GraphEdge[],
-  grouped: Uint8Array,
-  dropped: Uint8Array | undefined,
-): { out: Csr4; in: Csr4; groups: Groups } {
-  const { out, inOffsets } = buildForward(n, from, to, ekind, dropped);
-  const groups = buildGroups(n, edges, out[REQUIRES], grouped);
+function buildAdjacency(n: number, r: Resolved, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4; groups: Groups } {
+  const { out, inOffsets } = buildForward(n, r.from, r.to, r.ekind, dropped);
+  const groups = buildGroups(n, r, out[REQUIRES]);
   const ofInSlot = longLivedInt32(out[REQUIRES].targets.length);
   const inn: Csr4 = [
     fillReverse(n, out[REQUIRES], inOffsets[REQUIRES]!, groups.ofOutSlot, ofInSlot),
@@ -341,16 +352,17 @@ function edgeRef(e: GraphEdge): { from: string; to: string; kind: string } {
  * slots reordered (stably: a group sits where its first member was, singletons keep their place)
  * so every group is contiguous; `csr` is modified in place for those parents only.
  */
-function buildGroups(n: number, edges: readonly GraphEdge[], csr: Csr, grouped: Uint8Array): Omit<Groups, "ofInSlot"> {
+function buildGroups(n: number, r: Resolved, csr: Csr): Omit<Groups, "ofInSlot"> {
+  const { grouped, groupCode, groupNames } = r;
   const { offsets, targets, edges: slotEdge } = csr;
   const slots = targets.length;
   const ofNode = longLivedInt32(n + 1);
   const ofOutSlot = longLivedInt32(slots);
-  const names = new Map<number, string>();
   // At most one group per slot: fill scratch arrays, then copy out the used part.
   const startAll = scratchInt32("compact.groupStart", slots + 1);
   const parentAll = scratchInt32("compact.groupParent", slots);
-  const slotName: (string | undefined)[] = [];
+  const nameAll = scratchInt32("compact.groupName", slots);
+  const slotCode: number[] = [];
   const emitted: boolean[] = [];
   const t: number[] = [];
   const e: number[] = [];
@@ -363,31 +375,32 @@ function buildGroups(n: number, edges: readonly GraphEdge[], csr: Csr, grouped: 
       for (let s = a; s < b; s++) {
         startAll[g] = s;
         parentAll[g] = v;
+        nameAll[g] = 0;
         ofOutSlot[s] = g++;
       }
       continue;
     }
-    slotName.length = 0;
+    slotCode.length = 0;
     emitted.length = 0;
     for (let s = a; s < b; s++) {
-      slotName.push(edges[slotEdge[s]]!.group);
+      slotCode.push(groupCode[slotEdge[s]]);
       emitted.push(false);
     }
     t.length = 0;
     e.length = 0;
     for (let i = 0; i < b - a; i++) {
       if (emitted[i]) continue;
-      const name = slotName[i];
+      const code = slotCode[i]!;
       startAll[g] = a + t.length;
       parentAll[g] = v;
-      if (name !== undefined) names.set(g, name);
+      nameAll[g] = code;
       for (let j = i; j < b - a; j++) {
-        if (emitted[j] || (j !== i && (name === undefined || slotName[j] !== name))) continue;
+        if (emitted[j] || (j !== i && (code === 0 || slotCode[j] !== code))) continue;
         emitted[j] = true;
         ofOutSlot[a + t.length] = g;
         t.push(targets[a + j]);
         e.push(slotEdge[a + j]);
-        if (name === undefined) break;
+        if (code === 0) break;
       }
       g++;
     }
@@ -398,7 +411,13 @@ function buildGroups(n: number, edges: readonly GraphEdge[], csr: Csr, grouped: 
   }
   ofNode[n] = g;
   startAll[g] = slots;
-  return { count: g, start: longLivedSlice(startAll, 0, g + 1), parent: longLivedSlice(parentAll, 0, g), ofNode, ofOutSlot, names };
+  return { count: g, start: longLivedSlice(startAll, 0, g + 1), parent: longLivedSlice(parentAll, 0, g), ofNode, ofOutSlot, nameCode: longLivedSlice(nameAll, 0, g), nameList: groupNames };
+}
+
+/** The name of alternatives group `gi`, when it has one. */
+export function groupName(g: CompactGraph, gi: number): string | undefined {
+  const code = g.groups.nameCode[gi];
+  return code === 0 ? undefined : g.groups.nameList[code - 1];
 }
 
 /** The index of an id, or -1. */

@@ -24,7 +24,9 @@ export const NO_KIND = 255;
  * counting sort, stable in edge order, so the same snapshot always gives the same slot order.
  * Counting into `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at
  * the start of v's run without a separate cursor array (`offsets` has n + 2 entries; the CSR uses
- * the first n + 1).
+ * the first n + 1). The four kinds' counters are one array each way (kind k at k * (n + 2)), and
+ * the fill writes through one local per kind: at 10^6 edges, looking arrays up by kind in the
+ * loop measured a fifth of the time.
  */
 export function buildForward(
   nodeCount: number,
@@ -34,35 +36,52 @@ export function buildForward(
   dropped: Uint8Array | undefined,
 ): { out: Csr4; inOffsets: Int32Array[] } {
   const m = from.length;
-  const outOff = [0, 1, 2, 3].map(() => longLivedInt32(nodeCount + 2));
-  const inOff = [0, 1, 2, 3].map(() => longLivedInt32(nodeCount + 2));
-  const count = [0, 0, 0, 0];
+  const stride = nodeCount + 2;
+  const outOff = longLivedInt32(4 * stride);
+  const inOff = longLivedInt32(4 * stride);
   for (let i = 0; i < m; i++) {
     const k = kind[i];
     if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
-    outOff[k]![from[i] + 2]++;
-    inOff[k]![to[i] + 2]++;
-    count[k]++;
+    outOff[k * stride + from[i] + 2]++;
+    inOff[k * stride + to[i] + 2]++;
   }
-  for (let k = 0; k < 4; k++) {
-    prefixSum(outOff[k]!);
-    prefixSum(inOff[k]!);
-  }
-  const targets = count.map((c) => longLivedInt32(c));
-  const edges = count.map((c) => longLivedInt32(c));
+  const count = [0, 1, 2, 3].map((k) => prefixSum(outOff, k * stride, stride));
+  for (let k = 0; k < 4; k++) prefixSum(inOff, k * stride, stride);
+  const [t0, t1, t2, t3] = count.map((c) => longLivedInt32(c)) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const [e0, e1, e2, e3] = count.map((c) => longLivedInt32(c)) as [Int32Array, Int32Array, Int32Array, Int32Array];
   for (let i = 0; i < m; i++) {
     const k = kind[i];
     if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
-    const slot = outOff[k]![from[i] + 1]++;
-    targets[k]![slot] = to[i];
-    edges[k]![slot] = i;
+    const slot = outOff[k * stride + from[i] + 1]++;
+    if (k === 0) {
+      t0[slot] = to[i];
+      e0[slot] = i;
+    } else if (k === 1) {
+      t1[slot] = to[i];
+      e1[slot] = i;
+    } else if (k === 2) {
+      t2[slot] = to[i];
+      e2[slot] = i;
+    } else {
+      t3[slot] = to[i];
+      e3[slot] = i;
+    }
   }
-  const out = [0, 1, 2, 3].map((k) => ({ offsets: outOff[k]!.subarray(0, nodeCount + 1), targets: targets[k]!, edges: edges[k]! })) as Csr4;
-  return { out, inOffsets: inOff };
+  const view = (a: Int32Array, k: number, length: number) => a.subarray(k * stride, k * stride + length);
+  const targets = [t0, t1, t2, t3];
+  const edges = [e0, e1, e2, e3];
+  const out = [0, 1, 2, 3].map((k) => ({ offsets: view(outOff, k, nodeCount + 1), targets: targets[k]!, edges: edges[k]! })) as Csr4;
+  return { out, inOffsets: [0, 1, 2, 3].map((k) => view(inOff, k, stride)) };
 }
 
-function prefixSum(a: Int32Array): void {
-  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
+/** Running sums over `a[start .. start + length)`; returns the total. */
+function prefixSum(a: Int32Array, start: number, length: number): number {
+  let sum = 0;
+  for (let i = start; i < start + length; i++) {
+    sum += a[i];
+    a[i] = sum;
+  }
+  return sum;
 }
 
 /**

@@ -2,8 +2,8 @@
  * Topological order of the dependency graph and the deterministic breaking of cycles.
  *
  * Order: Kahn's algorithm (Kahn 1962) on out-degrees, so a node is ranked after everything it
- * depends on (its requirements, sources, regions and enclosing regions). Every later algorithm
- * relies on "dependencies have lower rank".
+ * depends on (its requirements, sources, regions and enclosing regions); run per kind layer (see
+ * `topologicalOrder`). Every later algorithm relies on "dependencies have lower rank".
  *
  * Cycles can only run through REQUIRES (an item that needs itself) or WITHIN (a region inside
  * itself); the other kinds always point to a "lower" kind. They are data errors, so they are
@@ -19,8 +19,11 @@ import type { Csr } from "./csr";
 import type { Finding } from "./findings";
 import { scratchInt32 } from "./scratch";
 
+// Edge and node kind codes as in compact.ts (which imports this file).
 const REQUIRES = 0;
 const WITHIN = 3;
+const SUPPLIER = 3;
+const REGION = 4;
 
 export interface Ordered {
   readonly order: Int32Array;
@@ -31,27 +34,44 @@ export interface Ordered {
   readonly remaining: Int32Array;
 }
 
-export function topologicalOrder(n: number, out: readonly Csr[], inn: readonly Csr[]): Ordered {
+export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[], inn: readonly Csr[]): Ordered {
   const deg = scratchInt32("order.degree", n);
   const order = longLivedInt32(n);
-  let tail = 0;
+  // Edge kinds only point down the kind layers (items → items or suppliers or regions, suppliers →
+  // regions, regions → regions), so regions in their own order, then suppliers, then items in
+  // theirs is a topological order. Ordering only regions along WITHIN and items along REQUIRES
+  // reads a third of the adjacency that one pass over every kind reads. Kahn's queue restricted to
+  // regions gives the same region order as a queue over all nodes would.
+  let tail = kahn(n, kind, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, 0);
   for (let v = 0; v < n; v++) {
-    let d = 0;
-    for (let k = 0; k < 4; k++) d += out[k]!.offsets[v + 1] - out[k]!.offsets[v];
+    if (kind[v] !== SUPPLIER) continue;
+    deg[v] = 0;
+    order[tail++] = v;
+  }
+  tail = kahn(n, kind, -1, out[REQUIRES]!, inn[REQUIRES]!, deg, order, tail);
+  return { order, count: tail, remaining: deg };
+}
+
+/** Kahn's algorithm over one edge kind among the nodes of one layer (`layer` = a kind code, or -1
+ *  for items), appending to `order` from `tail`; returns the new tail. */
+function kahn(n: number, kind: Uint8Array, layer: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, tail: number): number {
+  const inLayer = (k: number): boolean => (layer < 0 ? k < SUPPLIER : k === layer);
+  const head0 = tail;
+  for (let v = 0; v < n; v++) {
+    if (!inLayer(kind[v])) continue;
+    const d = out.offsets[v + 1] - out.offsets[v];
     deg[v] = d;
     if (d === 0) order[tail++] = v;
   }
-  for (let head = 0; head < tail; head++) {
+  const { offsets, targets } = inn;
+  for (let head = head0; head < tail; head++) {
     const v = order[head];
-    for (let k = 0; k < 4; k++) {
-      const { offsets, targets } = inn[k]!;
-      for (let s = offsets[v]; s < offsets[v + 1]; s++) {
-        const p = targets[s];
-        if (--deg[p] === 0) order[tail++] = p;
-      }
+    for (let s = offsets[v]; s < offsets[v + 1]; s++) {
+      const p = targets[s];
+      if (--deg[p] === 0) order[tail++] = p;
     }
   }
-  return { order, count: tail, remaining: deg };
+  return tail;
 }
 
 /** Marks in `dropped` (by snapshot edge index) the edges that break every cycle among the nodes

@@ -4,7 +4,7 @@
  * rule of DESIGN §2 that applies (no alternative, all alternatives gone, every source gone, …).
  */
 import type { EdgeKind } from "@chokepoint/graph-schema";
-import { EDGE_KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { EDGE_KIND_NAMES, groupName, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
 
 export type StepRule =
   /** `from` requires `to`, which has no alternative. */
@@ -46,7 +46,7 @@ export function describeStep(g: CompactGraph, from: number, to: number): Step {
     const lo = g.groups.start[gi];
     const hi = g.groups.start[gi + 1];
     const stated = g.stated[req.edges[s]] === 1;
-    const group = g.groups.names.get(gi);
+    const group = groupName(g, gi);
     if (hi - lo === 1) return { from: a, to: b, edge: "REQUIRES", rule: "requires", stated, text: `${a} requires ${b}, which has no alternative` };
     const members = Array.from(req.targets.subarray(lo, hi), (v) => ids[v]!);
     return {

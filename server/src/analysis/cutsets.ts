@@ -148,7 +148,7 @@ export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, l
     candidates.push(v);
   }
 
-  const view: GeneratorView = { gens, start, end, overlay };
+  const view: GeneratorView = { gens, info: dom.info, overlay };
   const pairs: CutPairRaw[] = [];
   let truncated = false;
   const anc: number[] = [];

@@ -37,6 +37,9 @@ export interface Dominance {
   readonly end: Int32Array;
   /** Items: generators in `start[v] .. sourcesEnd[v])` come from the sources (⋂ D(sources)). */
   readonly sourcesEnd: Int32Array;
+  /** start[v], end[v] and v's topological rank interleaved at 3v: the meet walks read all three
+   *  for nodes all over the graph, and one cache line per node instead of three is their speed. */
+  readonly info: Int32Array;
 }
 
 /**
@@ -91,12 +94,14 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
   const start = longLivedInt32(n);
   const end = longLivedInt32(n);
   const sourcesEnd = longLivedInt32(n);
+  const info = longLivedInt32(3 * n);
+  for (let v = 0; v < n; v++) info[3 * v + 2] = g.rank[v];
   // Usually fewer generators than edges; the list grows in the rare case of more.
   let edges = 16;
   for (let k = 0; k < 4; k++) edges += g.out[k]!.targets.length;
   const list = new GeneratorList(edges);
   // The walker reads generators through this view; `gens` is updated when the list grows.
-  const view: GeneratorView = { gens: list.gens, start, end };
+  const view: GeneratorView = { gens: list.gens, info };
   const walker = walkerOf(g);
   const srcCsr = g.out[SOURCED_FROM]!;
   const reqCsr = g.out[0]!;
@@ -107,6 +112,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
     const v = order[i];
     const first = list.len;
     start[v] = first;
+    info[3 * v] = first;
     const k = kind[v];
     if (!isItem(k)) {
       const csr = g.out[k === SUPPLIER ? LOCATED_IN : k === REGION ? WITHIN : 0]!;
@@ -116,6 +122,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
       }
       sourcesEnd[v] = list.len;
       end[v] = list.len;
+      info[3 * v + 1] = list.len;
       continue;
     }
     const a = srcOff[v];
@@ -141,6 +148,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
       }
     }
     end[v] = list.len;
+    info[3 * v + 1] = list.len;
   }
-  return { statedOnly, gens: longLivedSlice(list.gens, 0, list.len), via: longLivedSlice(list.via, 0, list.len), start, end, sourcesEnd };
+  return { statedOnly, gens: longLivedSlice(list.gens, 0, list.len), via: longLivedSlice(list.via, 0, list.len), start, end, sourcesEnd, info };
 }

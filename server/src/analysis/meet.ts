@@ -15,11 +15,13 @@
 import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 
-/** Where the generators of a node live; `overlay` (used by cut sets) replaces some nodes' lists. */
+/**
+ * Where the generators of a node live: `gens[info[3v] .. info[3v + 1])`, with v's topological rank
+ * at `info[3v + 2]` (see `Dominance.info`). `overlay` (used by cut sets) replaces some nodes' lists.
+ */
 export interface GeneratorView {
   gens: Int32Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  readonly info: Int32Array;
   readonly overlay?: Overlay;
 }
 
@@ -51,10 +53,7 @@ export class MeetWalker {
   result: Int32Array;
   resultLength = 0;
 
-  constructor(
-    nodeCount: number,
-    private readonly rank: Int32Array,
-  ) {
+  constructor(nodeCount: number) {
     this.marks = longLivedInt32(3 * nodeCount);
     this.heap = longLivedInt32(nodeCount);
     this.heapNode = longLivedInt32(nodeCount);
@@ -83,16 +82,17 @@ export class MeetWalker {
 
   /** Intersects I(acc[0..accLen)) with D(b); the result replaces `acc`. */
   private walk(accLen: number, b: number, view: GeneratorView): number {
-    const { marks, rank } = this;
-    const overlay = view.overlay;
+    const { marks } = this;
+    const { info, overlay } = view;
     const useOverlay = overlay !== undefined;
     let acc = this.acc;
     // Fast path: one node on each side, following single-generator chains (CHK's two fingers).
     if (accLen === 1) {
       let a = acc[0];
-      // Ranks are cached across steps: only the finger that moved needs a fresh (random) read.
-      let rankA = rank[a];
-      let rankB = rank[b];
+      // Ranks are cached across steps: only the finger that moved needs a fresh (random) read,
+      // and that read brings the node's generator range along in the same cache line.
+      let rankA = info[3 * a + 2];
+      let rankB = info[3 * b + 2];
       for (;;) {
         if (a === b) {
           acc[0] = a;
@@ -100,8 +100,8 @@ export class MeetWalker {
         }
         const top = rankA > rankB ? a : b;
         let gens = view.gens;
-        let s = view.start[top];
-        let e = view.end[top];
+        let s = info[3 * top];
+        let e = info[3 * top + 1];
         if (useOverlay && overlay.stamp[top] === overlay.epoch) {
           gens = overlay.gens;
           s = overlay.start[top];
@@ -111,10 +111,10 @@ export class MeetWalker {
         if (e - s > 1) break;
         if (top === a) {
           a = gens[s];
-          rankA = rank[a];
+          rankA = info[3 * a + 2];
         } else {
           b = gens[s];
-          rankB = rank[b];
+          rankB = info[3 * b + 2];
         }
       }
       acc[0] = a;
@@ -138,7 +138,7 @@ export class MeetWalker {
       if (marks[3 * x + QUEUED] === ep) continue;
       marks[3 * x + QUEUED] = ep;
       let h = size++;
-      const r = rank[x];
+      const r = info[3 * x + 2];
       while (h > 0) {
         const p = (h - 1) >> 1;
         if (heap[p] >= r) break;
@@ -184,8 +184,8 @@ export class MeetWalker {
         continue;
       }
       let gens = view.gens;
-      let s = view.start[v];
-      let e = view.end[v];
+      let s = info[3 * v];
+      let e = info[3 * v + 1];
       if (useOverlay && overlay.stamp[v] === overlay.epoch) {
         gens = overlay.gens;
         s = overlay.start[v];
@@ -204,7 +204,7 @@ export class MeetWalker {
         if (marks[3 * x + QUEUED] === ep) continue;
         marks[3 * x + QUEUED] = ep;
         let h = size++;
-        const r = rank[x];
+        const r = info[3 * x + 2];
         while (h > 0) {
           const p = (h - 1) >> 1;
           if (heap[p] >= r) break;
@@ -226,4 +226,4 @@ export class MeetWalker {
 }
 
 /** One walker per graph, shared by the dominance passes (its marks are epoch-stamped). */
-export const walkerOf = memoByGraph((g) => new MeetWalker(g.nodeCount, g.rank));
+export const walkerOf = memoByGraph((g) => new MeetWalker(g.nodeCount));

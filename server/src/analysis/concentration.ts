@@ -15,6 +15,7 @@ import { longLivedFloat64, longLivedUint8, type NodeKind } from "@chokepoint/gra
 import { isItem, KIND_NAMES, LOCATED_IN, REGION, SOURCED_FROM, type CompactGraph } from "./compact";
 import { scratchInt32 } from "./scratch";
 import type { Dominance } from "./dominance";
+import { END, SOURCES_END, START } from "./dominance-info";
 
 export interface SoleSourceEntry {
   readonly id: string;
@@ -68,7 +69,7 @@ export function soleSourceItems(g: CompactGraph): SoleSourceEntry[] {
 export function commonRegions(g: CompactGraph, dom: Dominance, v: number, stamp: Int32Array, epoch: number): number[] {
   const regions: number[] = [];
   const queue: number[] = [];
-  for (let j = dom.start[v]; j < dom.sourcesEnd[v]; j++) {
+  for (let j = dom.info[4 * v + START]; j < dom.info[4 * v + SOURCES_END]; j++) {
     const x = dom.gens[j];
     if (stamp[x] === epoch) continue;
     stamp[x] = epoch;
@@ -77,7 +78,7 @@ export function commonRegions(g: CompactGraph, dom: Dominance, v: number, stamp:
   for (let head = 0; head < queue.length; head++) {
     const u = queue[head]!;
     if (g.kind[u] === REGION) regions.push(u);
-    for (let j = dom.start[u]; j < dom.end[u]; j++) {
+    for (let j = dom.info[4 * u + START]; j < dom.info[4 * u + END]; j++) {
       const x = dom.gens[j];
       if (stamp[x] === epoch) continue;
       stamp[x] = epoch;

@@ -20,6 +20,7 @@ import { longLivedInt32, ChokepointError } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 import { isItem, LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
+import { END, START } from "./dominance-info";
 import { walkerOf, type GeneratorView, type MeetWalker, type Overlay } from "./meet";
 import { propagatorOf, statedPropagatorOf, type Within } from "./propagate";
 
@@ -102,7 +103,7 @@ export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, l
   const q = ++ws.query;
   const { coneStamp, local, dStamp, ancStamp, deadStamp, visitStamp, overlay, walker } = ws;
   const { kind, rank, order } = g;
-  const { gens, start, end } = dom;
+  const { gens, info } = dom;
 
   // The cone of P, breadth-first, with local numbering.
   const cone = coneOf(g, product, coneStamp, q, local);
@@ -132,7 +133,7 @@ export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, l
     const queue: number[] = [product];
     for (let head = 0; head < queue.length; head++) {
       const u = queue[head]!;
-      for (let j = start[u]; j < end[u]; j++) {
+      for (let j = info[4 * u + START]; j < info[4 * u + END]; j++) {
         const x = gens[j];
         if (dStamp[x] === q) continue;
         dStamp[x] = q;
@@ -148,7 +149,7 @@ export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, l
     candidates.push(v);
   }
 
-  const view: GeneratorView = { gens, info: dom.info, overlay };
+  const view: GeneratorView = { gens, info, overlay };
   const pairs: CutPairRaw[] = [];
   let truncated = false;
   const anc: number[] = [];
@@ -248,8 +249,8 @@ export function orderTwoCuts(g: CompactGraph, dom: Dominance, product: number, l
     for (let head = 0; head < walk.length; head++) {
       const u = walk[head]!;
       let gl = gens;
-      let a = start[u];
-      let b = end[u];
+      let a = info[4 * u + START];
+      let b = info[4 * u + END];
       if (overlay.stamp[u] === ep) {
         gl = overlay.gens;
         a = overlay.start[u];

@@ -25,20 +25,15 @@
  */
 import { longLivedSlice, longLivedInt32 } from "@chokepoint/graph-schema";
 import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
+import { END, RANK, SOURCES_END, START } from "./dominance-info";
 import { walkerOf, type GeneratorView } from "./meet";
 import { scratchInt32 } from "./scratch";
 
 export interface Dominance {
   readonly statedOnly: boolean;
-  /** Generators of v: `gens[start[v] .. end[v])`; D(v) = {v} ∪ ⋃ D(generator). */
+  /** Generators of v: `gens[info[4v + START] .. info[4v + END])`; D(v) = {v} ∪ ⋃ D(generator). */
   readonly gens: Int32Array;
   readonly via: Int32Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  /** Items: generators in `start[v] .. sourcesEnd[v])` come from the sources (⋂ D(sources)). */
-  readonly sourcesEnd: Int32Array;
-  /** start[v], end[v] and v's topological rank interleaved at 3v: the meet walks read all three
-   *  for nodes all over the graph, and one cache line per node instead of three is their speed. */
   readonly info: Int32Array;
 }
 
@@ -91,11 +86,8 @@ function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: numbe
 export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance {
   const n = g.nodeCount;
   const { order, kind, stated, groups } = g;
-  const start = longLivedInt32(n);
-  const end = longLivedInt32(n);
-  const sourcesEnd = longLivedInt32(n);
-  const info = longLivedInt32(3 * n);
-  for (let v = 0; v < n; v++) info[3 * v + 2] = g.rank[v];
+  const info = longLivedInt32(4 * n);
+  for (let v = 0; v < n; v++) info[4 * v + RANK] = g.rank[v];
   // Usually fewer generators than edges; the list grows in the rare case of more.
   let edges = 16;
   for (let k = 0; k < 4; k++) edges += g.out[k]!.targets.length;
@@ -111,8 +103,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
   for (let i = 0; i < n; i++) {
     const v = order[i];
     const first = list.len;
-    start[v] = first;
-    info[3 * v] = first;
+    info[4 * v + START] = first;
     const k = kind[v];
     if (!isItem(k)) {
       const csr = g.out[k === SUPPLIER ? LOCATED_IN : k === REGION ? WITHIN : 0]!;
@@ -120,9 +111,8 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
         if (statedOnly && stated[csr.edges[s]] === 0) continue;
         list.push(csr.targets[s], csr.targets[s]);
       }
-      sourcesEnd[v] = list.len;
-      end[v] = list.len;
-      info[3 * v + 1] = list.len;
+      info[4 * v + SOURCES_END] = list.len;
+      info[4 * v + END] = list.len;
       continue;
     }
     const a = srcOff[v];
@@ -135,7 +125,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
         list.pushNew(walker.result, walker.resultLength, first, srcTargets[a]);
       }
     }
-    sourcesEnd[v] = list.len;
+    info[4 * v + SOURCES_END] = list.len;
     for (let gi = ofNode[v]; gi < ofNode[v + 1]; gi++) {
       const s0 = groupStart[gi];
       const s1 = groupStart[gi + 1];
@@ -147,8 +137,7 @@ export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance 
         list.pushNew(walker.result, walker.resultLength, first, reqTargets[s0]);
       }
     }
-    end[v] = list.len;
-    info[3 * v + 1] = list.len;
+    info[4 * v + END] = list.len;
   }
-  return { statedOnly, gens: longLivedSlice(list.gens, 0, list.len), via: longLivedSlice(list.via, 0, list.len), start, end, sourcesEnd, info };
+  return { statedOnly, gens: longLivedSlice(list.gens, 0, list.len), via: longLivedSlice(list.via, 0, list.len), info };
 }

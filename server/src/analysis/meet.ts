@@ -14,10 +14,12 @@
 
 import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
+import { END, RANK, START } from "./dominance-info";
 
 /**
- * Where the generators of a node live: `gens[info[3v] .. info[3v + 1])`, with v's topological rank
- * at `info[3v + 2]` (see `Dominance.info`). `overlay` (used by cut sets) replaces some nodes' lists.
+ * Where the generators of a node live: `gens[info[4v + START] .. info[4v + END])`, with v's
+ * topological rank at `info[4v + RANK]` (see `Dominance.info`). `overlay` (used by cut sets)
+ * replaces some nodes' lists.
  */
 export interface GeneratorView {
   gens: Int32Array;
@@ -91,8 +93,8 @@ export class MeetWalker {
       let a = acc[0];
       // Ranks are cached across steps: only the finger that moved needs a fresh (random) read,
       // and that read brings the node's generator range along in the same cache line.
-      let rankA = info[3 * a + 2];
-      let rankB = info[3 * b + 2];
+      let rankA = info[4 * a + RANK];
+      let rankB = info[4 * b + RANK];
       for (;;) {
         if (a === b) {
           acc[0] = a;
@@ -100,8 +102,8 @@ export class MeetWalker {
         }
         const top = rankA > rankB ? a : b;
         let gens = view.gens;
-        let s = info[3 * top];
-        let e = info[3 * top + 1];
+        let s = info[4 * top + START];
+        let e = info[4 * top + END];
         if (useOverlay && overlay.stamp[top] === overlay.epoch) {
           gens = overlay.gens;
           s = overlay.start[top];
@@ -111,10 +113,10 @@ export class MeetWalker {
         if (e - s > 1) break;
         if (top === a) {
           a = gens[s];
-          rankA = info[3 * a + 2];
+          rankA = info[4 * a + RANK];
         } else {
           b = gens[s];
-          rankB = info[3 * b + 2];
+          rankB = info[4 * b + RANK];
         }
       }
       acc[0] = a;
@@ -138,7 +140,7 @@ export class MeetWalker {
       if (marks[3 * x + QUEUED] === ep) continue;
       marks[3 * x + QUEUED] = ep;
       let h = size++;
-      const r = info[3 * x + 2];
+      const r = info[4 * x + RANK];
       while (h > 0) {
         const p = (h - 1) >> 1;
         if (heap[p] >= r) break;
@@ -184,8 +186,8 @@ export class MeetWalker {
         continue;
       }
       let gens = view.gens;
-      let s = info[3 * v];
-      let e = info[3 * v + 1];
+      let s = info[4 * v + START];
+      let e = info[4 * v + END];
       if (useOverlay && overlay.stamp[v] === overlay.epoch) {
         gens = overlay.gens;
         s = overlay.start[v];
@@ -204,7 +206,7 @@ export class MeetWalker {
         if (marks[3 * x + QUEUED] === ep) continue;
         marks[3 * x + QUEUED] = ep;
         let h = size++;
-        const r = info[3 * x + 2];
+        const r = info[4 * x + RANK];
         while (h > 0) {
           const p = (h - 1) >> 1;
           if (heap[p] >= r) break;

@@ -16,6 +16,7 @@
 import { longLivedInt32 } from "@chokepoint/graph-schema";
 import type { CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
+import { END, START } from "./dominance-info";
 
 const EMPTY = new Int32Array(0);
 
@@ -84,7 +85,7 @@ export class ProofBuilder {
   private generatorPath(key: number, from: number, to: number): Int32Array {
     const cached = this.paths.get(key);
     if (cached !== undefined) return cached;
-    const { gens, start, end } = this.dom;
+    const { gens, info } = this.dom;
     const rank = this.g.rank;
     const floor = rank[to];
     const ep = ++this.epoch;
@@ -95,7 +96,7 @@ export class ProofBuilder {
     let found = false;
     for (let head = 0; head < queue.length && !found; head++) {
       const u = queue[head]!;
-      for (let j = start[u]; j < end[u]; j++) {
+      for (let j = info[4 * u + START]; j < info[4 * u + END]; j++) {
         const x = gens[j];
         if (stamp[x] === ep || rank[x] < floor) continue;
         stamp[x] = ep;

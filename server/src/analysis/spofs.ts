@@ -11,6 +11,7 @@
 import { longLivedSlice, longLivedFloat64, longLivedInt32, longLivedUint8 } from "@chokepoint/graph-schema";
 import { PRODUCT, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
+import { END, START } from "./dominance-info";
 import { scratchInt32 } from "./scratch";
 
 /** SPOFs of one product, in walk order (nearest first). */
@@ -62,7 +63,7 @@ export class GeneratorWalk {
 
   /** Walks D(root) \ {root} into `node/after/slot[base .. length)` (entries before `base` stay). */
   run(dom: Dominance, root: number, base = 0): void {
-    const { gens, start, end } = dom;
+    const { gens, info } = dom;
     const stamp = this.stamp;
     const ep = ++this.epoch;
     stamp[root] = ep;
@@ -70,7 +71,7 @@ export class GeneratorWalk {
     let head = base - 1;
     let u = root;
     for (;;) {
-      for (let j = start[u]; j < end[u]; j++) {
+      for (let j = info[4 * u + START]; j < info[4 * u + END]; j++) {
         const x = gens[j];
         if (stamp[x] === ep) continue;
         stamp[x] = ep;

@@ -13,7 +13,7 @@
  */
 import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
-import { LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 
 /** Never reaches zero: the reason is unusable in a stated-only derivation. */
 const NEVER = 0x3fffffff;
@@ -117,15 +117,22 @@ export class Propagator {
       downStamp[p] = ep;
       queue[tail++] = p;
     };
+    const kind = g.kind;
     for (let head = 0; head < tail; head++) {
       const c = queue[head];
-      for (let s = reqIn.offsets[c]; s < reqIn.offsets[c + 1]; s++) {
-        const at = 3 * ofInSlot[s];
-        if (grp[at + STAMP] !== ep) {
-          grp[at + STAMP] = ep;
-          grp[at + LEFT] = grp[at + FULL];
+      // Only items are required, only suppliers and regions are sources, only regions contain:
+      // reading just the in-lists a node of c's kind can have saves random reads per node.
+      const k = kind[c];
+      if (k < SUPPLIER) {
+        for (let s = reqIn.offsets[c]; s < reqIn.offsets[c + 1]; s++) {
+          const at = 3 * ofInSlot[s];
+          if (grp[at + STAMP] !== ep) {
+            grp[at + STAMP] = ep;
+            grp[at + LEFT] = grp[at + FULL];
+          }
+          if (--grp[at + LEFT] === 0) fail(reqIn.targets[s]);
         }
-        if (--grp[at + LEFT] === 0) fail(reqIn.targets[s]);
+        continue;
       }
       for (let s = srcIn.offsets[c]; s < srcIn.offsets[c + 1]; s++) {
         const p = srcIn.targets[s];
@@ -136,6 +143,7 @@ export class Propagator {
         }
         if (--src[at + LEFT] === 0) fail(p);
       }
+      if (k !== REGION) continue;
       for (let s = locIn.offsets[c]; s < locIn.offsets[c + 1]; s++) {
         if (!statedOnly || stated[locIn.edges[s]] === 1) fail(locIn.targets[s]);
       }

@@ -14,7 +14,7 @@
  *    explanation (the failed node and what it took down). Exposed when survive < recover.
  */
 import { longLivedInt32, ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
-import { isItem, KIND_NAMES, PRODUCT, REQUIRES, SOURCED_FROM, type CompactGraph } from "./compact";
+import { isItem, KIND_NAMES, PRODUCT, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
 import { memoByGraph } from "./cache";
 import { propagatorOf, statedPropagatorOf, type Propagator } from "./propagate";
 import { resolveIds } from "./resolve";
@@ -128,7 +128,12 @@ function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly nu
   const ofInSlot = g.groups.ofInSlot;
   for (let head = 0; head < tail; head++) {
     const c = queue[head];
-    for (let k = 0; k < 4; k++) {
+    // The in-lists a node of c's kind can have (see Propagator.run): REQUIRES for items,
+    // SOURCED_FROM for suppliers, and SOURCED_FROM, LOCATED_IN, WITHIN for regions.
+    const kc = g.kind[c];
+    const first = kc < SUPPLIER ? REQUIRES : SOURCED_FROM;
+    const last = kc < SUPPLIER ? REQUIRES : kc === SUPPLIER ? SOURCED_FROM : WITHIN;
+    for (let k = first; k <= last; k++) {
       const csr = g.in[k]!;
       for (let s = csr.offsets[c]; s < csr.offsets[c + 1]; s++) {
         const p = csr.targets[s];

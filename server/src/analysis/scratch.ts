@@ -9,13 +9,14 @@
  * temporaries alive at once never share a buffer; a buffer only grows (to the largest graph
  * seen), and is handed out zero-filled on request.
  */
-import { longLivedInt32, longLivedUint32, longLivedUint8 } from "@chokepoint/graph-schema";
+import { longLivedFloat64, longLivedInt32, longLivedUint32, longLivedUint8 } from "@chokepoint/graph-schema";
 
 const int32 = new Map<string, Int32Array>();
 const uint8 = new Map<string, Uint8Array>();
 const uint32 = new Map<string, Uint32Array>();
+const float64 = new Map<string, Float64Array>();
 
-function take<T extends Int32Array | Uint8Array | Uint32Array>(pool: Map<string, T>, name: string, length: number, make: (n: number) => T, zeroed: boolean): T {
+function take<T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(pool: Map<string, T>, name: string, length: number, make: (n: number) => T, zeroed: boolean): T {
   let buffer = pool.get(name);
   if (buffer === undefined || buffer.length < length) {
     // Grow with headroom so a slowly growing graph does not reallocate on every data version.
@@ -41,4 +42,9 @@ export function scratchUint8(name: string, length: number, zeroed = false): Uint
 /** A scratch Uint32Array of `length` (contents undefined unless `zeroed`). */
 export function scratchUint32(name: string, length: number, zeroed = false): Uint32Array {
   return take(uint32, name, length, (n) => longLivedUint32(n), zeroed);
+}
+
+/** A scratch Float64Array of `length` (contents undefined unless `zeroed`). */
+export function scratchFloat64(name: string, length: number, zeroed = false): Float64Array {
+  return take(float64, name, length, (n) => longLivedFloat64(n), zeroed);
 }

@@ -12,7 +12,7 @@ import { longLivedSlice, longLivedFloat64, longLivedInt32, longLivedUint8 } from
 import { PRODUCT, type CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
 import { END, START } from "./dominance-info";
-import { scratchInt32 } from "./scratch";
+import { scratchFloat64, scratchInt32 } from "./scratch";
 
 /** SPOFs of one product, in walk order (nearest first). */
 export interface ProductSpofs {
@@ -42,54 +42,28 @@ export interface AllSpofs {
   readonly inferredCount: Int32Array;
 }
 
-/** Breadth-first walk over generators with reusable marks; one instance per computation. */
-export class GeneratorWalk {
-  readonly stamp: Int32Array;
-  epoch = 0;
+/** Growable (node, after, slot) entries, as walks over generators record them. */
+export class WalkEntries {
   node: Int32Array;
   after: Int32Array;
   slot: Int32Array;
   length = 0;
 
-  /** `stamp`, when given, must be zero-filled and of length nodeCount (e.g. a scratch buffer);
-   *  `capacity` sizes the first output buffers, taken from the scratch pool under `scratchName`. */
-  constructor(nodeCount: number, stamp: Int32Array = new Int32Array(nodeCount), capacity = 64, scratchName?: string) {
-    this.stamp = stamp;
+  /** `capacity` sizes the first buffers, taken from the scratch pool under `scratchName`. */
+  constructor(capacity = 64, scratchName?: string) {
     const buffer = (part: string): Int32Array => (scratchName === undefined ? new Int32Array(capacity) : scratchInt32(`${scratchName}.${part}`, capacity));
     this.node = buffer("node");
     this.after = buffer("after");
     this.slot = buffer("slot");
   }
 
-  /** Walks D(root) \ {root} into `node/after/slot[base .. length)` (entries before `base` stay). */
-  run(dom: Dominance, root: number, base = 0): void {
-    const { gens, info } = dom;
-    const stamp = this.stamp;
-    const ep = ++this.epoch;
-    stamp[root] = ep;
-    let len = base;
-    let head = base - 1;
-    let u = root;
-    for (;;) {
-      for (let j = info[4 * u + START]; j < info[4 * u + END]; j++) {
-        const x = gens[j];
-        if (stamp[x] === ep) continue;
-        stamp[x] = ep;
-        if (len === this.node.length) this.grow();
-        this.node[len] = x;
-        this.after[len] = u;
-        this.slot[len++] = j;
-      }
-      if (++head >= len) break;
-      u = this.node[head];
-    }
-    this.length = len;
-  }
-
-  /** Marks D(root) (root included) with a fresh epoch, without recording anything. */
-  mark(dom: Dominance, root: number): number {
-    this.run(dom, root);
-    return this.epoch;
+  push(x: number, u: number, j: number): void {
+    const len = this.length;
+    if (len === this.node.length) this.grow();
+    this.node[len] = x;
+    this.after[len] = u;
+    this.slot[len] = j;
+    this.length = len + 1;
   }
 
   private grow(): void {
@@ -103,6 +77,44 @@ export class GeneratorWalk {
     this.node = node;
     this.after = after;
     this.slot = slot;
+  }
+}
+
+/** Breadth-first walk over generators with reusable marks; one instance per computation. */
+export class GeneratorWalk extends WalkEntries {
+  readonly stamp: Int32Array;
+  epoch = 0;
+
+  /** `stamp`, when given, must be zero-filled and of length nodeCount (e.g. a scratch buffer). */
+  constructor(nodeCount: number, stamp: Int32Array = new Int32Array(nodeCount)) {
+    super();
+    this.stamp = stamp;
+  }
+
+  /** Walks D(root) \ {root} into `node/after/slot[0 .. length)`. */
+  run(dom: Dominance, root: number): void {
+    const { gens, info } = dom;
+    const stamp = this.stamp;
+    const ep = ++this.epoch;
+    stamp[root] = ep;
+    this.length = 0;
+    let u = root;
+    for (let head = 0; ; head++) {
+      for (let j = info[4 * u + START]; j < info[4 * u + END]; j++) {
+        const x = gens[j];
+        if (stamp[x] === ep) continue;
+        stamp[x] = ep;
+        this.push(x, u, j);
+      }
+      if (head >= this.length) break;
+      u = this.node[head];
+    }
+  }
+
+  /** Marks D(root) (root included) with a fresh epoch, without recording anything. */
+  mark(dom: Dominance, root: number): number {
+    this.run(dom, root);
+    return this.epoch;
   }
 }
 
@@ -124,40 +136,56 @@ export function productSpofs(g: CompactGraph, dom: Dominance, stated: Dominance 
 export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   const n = g.nodeCount;
   const { kind, annualValue } = g;
+  const { gens, info } = dom;
   let productCount = 0;
   for (let v = 0; v < n; v++) if (kind[v] === PRODUCT) productCount++;
   const products = longLivedInt32(productCount);
   const offsets = longLivedInt32(productCount + 1);
-  const count = longLivedInt32(n);
-  const value = longLivedFloat64(n);
-  // One walk appends every product's SPOFs to the same buffers: scratch buffers (most SPOFs are
+  // One walk per product appends its SPOFs to the same buffers: scratch buffers (most SPOFs are
   // shared generators, so the total rarely exceeds the generator count), copied out at their
   // exact size below. At 10^6 nodes every fresh megabyte brings the next full collection closer.
-  const walk = new GeneratorWalk(n, scratchInt32("spofs.stamp", n, true), Math.max(1024, dom.gens.length), "spofs");
-  let total = 0;
+  const entries = new WalkEntries(Math.max(1024, gens.length), "spofs");
+  // Per node, [walk stamp, products, annual value, unused] side by side: the walk marks a SPOF and
+  // tallies it in the same cache line (three separate arrays cost three random reads per verdict).
+  const tally = scratchFloat64("spofs.tally", 4 * n, true);
   let p = 0;
   for (let v = 0; v < n; v++) {
     if (kind[v] !== PRODUCT) continue;
     products[p] = v;
-    offsets[p++] = total;
-    walk.run(dom, v, total);
+    offsets[p++] = entries.length;
+    const ep = p; // a fresh stamp per product (stamps start at zero)
     const w = annualValue.get(v);
-    const weighted = w === w; // not NaN
-    const node = walk.node;
-    for (let i = total; i < walk.length; i++) {
-      const x = node[i];
-      count[x]++;
-      if (weighted) value[x] += w;
+    const weight = w === w ? w : 0; // NaN: no value
+    tally[4 * v] = ep;
+    let u = v;
+    for (let head = entries.length; ; head++) {
+      for (let j = info[4 * u + START]; j < info[4 * u + END]; j++) {
+        const x = gens[j];
+        const t = 4 * x;
+        if (tally[t] === ep) continue;
+        tally[t] = ep;
+        tally[t + 1] += 1;
+        tally[t + 2] += weight;
+        entries.push(x, u, j);
+      }
+      if (head >= entries.length) break;
+      u = entries.node[head];
     }
-    total = walk.length;
   }
+  const total = entries.length;
   offsets[productCount] = total;
+  const count = longLivedInt32(n);
+  const value = longLivedFloat64(n);
+  for (let x = 0; x < n; x++) {
+    count[x] = tally[4 * x + 1];
+    value[x] = tally[4 * x + 2];
+  }
   return {
     products,
     offsets,
-    node: longLivedSlice(walk.node, 0, total),
-    after: longLivedSlice(walk.after, 0, total),
-    slot: longLivedSlice(walk.slot, 0, total),
+    node: longLivedSlice(entries.node, 0, total),
+    after: longLivedSlice(entries.after, 0, total),
+    slot: longLivedSlice(entries.slot, 0, total),
     inferred: longLivedUint8(total),
     count,
     value,

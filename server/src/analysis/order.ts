@@ -52,25 +52,45 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
   return { order, count: tail, remaining: deg };
 }
 
-/** Kahn's algorithm over one edge kind among the nodes of one layer (`layer` = a kind code, or -1
- *  for items), appending to `order` from `tail`; returns the new tail. */
+/**
+ * Kahn's algorithm over one edge kind among the nodes of one layer (`layer` = a kind code, or -1
+ * for items), appending to `order` from `tail`; returns the new tail. The FIFO queue meets nodes in
+ * waves (a node's wave is one more than the latest wave among its dependencies), and the nodes it
+ * ordered are then re-sorted by (wave, index): still topological, but every later pass in this
+ * order (the dominance pass above all) then reads its per-node arrays in ascending runs instead of
+ * at random, which at 10^6 nodes is most of its time.
+ */
 function kahn(n: number, kind: Uint8Array, layer: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, tail: number): number {
   const inLayer = (k: number): boolean => (layer < 0 ? k < SUPPLIER : k === layer);
+  const wave = scratchInt32("order.wave", n);
   const head0 = tail;
   for (let v = 0; v < n; v++) {
     if (!inLayer(kind[v])) continue;
     const d = out.offsets[v + 1] - out.offsets[v];
     deg[v] = d;
-    if (d === 0) order[tail++] = v;
+    if (d === 0) {
+      order[tail++] = v;
+      wave[v] = 0;
+    }
   }
   const { offsets, targets } = inn;
   for (let head = head0; head < tail; head++) {
     const v = order[head];
     for (let s = offsets[v]; s < offsets[v + 1]; s++) {
       const p = targets[s];
-      if (--deg[p] === 0) order[tail++] = p;
+      if (--deg[p] === 0) {
+        order[tail++] = p;
+        wave[p] = wave[v] + 1;
+      }
     }
   }
+  // Counting sort of the ordered nodes (deg 0) by wave, ascending index within a wave.
+  const waves = tail > head0 ? wave[order[tail - 1]] + 1 : 0;
+  const next = new Int32Array(waves + 1);
+  for (let i = head0; i < tail; i++) next[wave[order[i]] + 1]++;
+  next[0] = head0;
+  for (let w = 1; w <= waves; w++) next[w] += next[w - 1];
+  for (let v = 0; v < n; v++) if (inLayer(kind[v]) && deg[v] === 0) order[next[wave[v]]++] = v;
   return tail;
 }
 

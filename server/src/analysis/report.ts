@@ -13,6 +13,7 @@ import { coneCoverage, mappingGaps } from "./gaps";
 import { buildPaths, ProofBuilder } from "./proof";
 import { round, type RiskScore } from "./risk";
 import { scenario, type DisabledProduct } from "./scenario";
+import { scratchInt32 } from "./scratch";
 import type { AllSpofs } from "./spofs";
 
 export const ANALYSIS_FORMAT = "chokepoint/analysis";
@@ -86,6 +87,11 @@ class AnalyzeParts {
   private readonly builder: ProofBuilder;
   private readonly budget: { left: number };
   private readonly stamp: Int32Array;
+  /** pathTexts: per node, the product (1-based) whose path entry `pathEntry` holds (a Map per
+   *  product measured slower at a million verdicts). */
+  private readonly pathStamp: Int32Array;
+  private readonly pathEntry: Int32Array;
+  private pathEpoch = 0;
   private readonly ids: JsonIds;
 
   constructor(
@@ -98,6 +104,8 @@ class AnalyzeParts {
     this.builder = new ProofBuilder(g, dominanceOf(g));
     this.budget = { left: options.maxPathIds ?? 5_000_000 };
     this.stamp = longLivedInt32(g.nodeCount);
+    this.pathStamp = scratchInt32("report.pathStamp", g.nodeCount, true);
+    this.pathEntry = scratchInt32("report.pathEntry", g.nodeCount);
     this.ids = new JsonIds(g.ids);
   }
 
@@ -155,27 +163,34 @@ class AnalyzeParts {
     const lengths: number[] = [];
     const truncated = new Uint8Array(hi - lo);
     // Node → its entry in texts/lengths, for the nodes whose full path is known (-1: the product).
-    const full = new Map<number, number>([[p, -1]]);
+    const { pathStamp, pathEntry } = this;
+    const ep = ++this.pathEpoch;
+    pathStamp[p] = ep;
+    pathEntry[p] = -1;
     const productText = ids.of(p);
     for (let i = lo; i < hi; i++) {
       const x = all.node[i];
       const after = all.after[i];
       const seg = this.builder.through(all.slot[i]);
       const segText = seg.length === 0 ? "" : `,${ids.join(seg)}`;
-      const k = full.get(after);
+      const k = pathStamp[after] === ep ? pathEntry[after] : undefined;
       const prefixLength = k === undefined ? 0 : k < 0 ? 1 : lengths[k]!;
       let text: string;
       let length: number;
       if (k !== undefined && budget.left >= prefixLength + seg.length + 1) {
         text = `${k < 0 ? productText : texts[k]!}${segText},${ids.of(x)}`;
         length = prefixLength + seg.length + 1;
-        full.set(x, i - lo);
+        pathStamp[x] = ep;
+        pathEntry[x] = i - lo;
       } else {
         const head = after === p ? productText : `${productText},${ids.of(after)}`;
         text = `${head}${segText},${ids.of(x)}`;
         length = (after === p ? 1 : 2) + seg.length + 1;
         if (after !== p) truncated[i - lo] = 1;
-        else full.set(x, i - lo);
+        else {
+          pathStamp[x] = ep;
+          pathEntry[x] = i - lo;
+        }
       }
       budget.left -= length;
       texts.push(text);
@@ -314,9 +329,13 @@ function encodeString(s: string): string {
 
 /** Node ids as JSON string literals, each encoded once (an id appears in many paths). */
 class JsonIds {
-  private readonly encoded: (string | undefined)[] = [];
+  // Allocated at full length: filled at random positions, a growing array would turn sparse (a
+  // dictionary) and every lookup would hash.
+  private readonly encoded: (string | undefined)[];
 
-  constructor(private readonly ids: readonly string[]) {}
+  constructor(private readonly ids: readonly string[]) {
+    this.encoded = new Array<string | undefined>(ids.length).fill(undefined);
+  }
 
   of(v: number): string {
     return (this.encoded[v] ??= encodeString(this.ids[v]!));

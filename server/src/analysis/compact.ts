@@ -237,7 +237,7 @@ export function resolve(input: GraphInput): Resolved {
       t = index.get(e.to) ?? -1;
     }
     const k = edgeCode(e.kind);
-    if (f < 0 || t < 0 || k === NO_KIND) {
+    if (f < 0 || t < 0 || f >= n || t >= n || k === NO_KIND) {
       findings.push({ code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) });
       continue;
     }

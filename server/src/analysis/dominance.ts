@@ -55,10 +55,11 @@ class GeneratorList {
 
   push(gen: number, through: number): void {
     if (this.len === this.gens.length) {
-      const gens = longLivedInt32(this.len * 2);
+      // Ordinary arrays: they are dropped once the result is copied out.
+      const gens = new Int32Array(this.len * 2);
       gens.set(this.gens);
       this.gens = gens;
-      const via = longLivedInt32(this.len * 2);
+      const via = new Int32Array(this.len * 2);
       via.set(this.via);
       this.via = via;
     }

@@ -2,8 +2,9 @@
  * Topological order of the dependency graph and the deterministic breaking of cycles.
  *
  * Order: Kahn's algorithm (Kahn 1962) on out-degrees, so a node is ranked after everything it
- * depends on (its requirements, sources, regions and enclosing regions); run per kind layer (see
- * `topologicalOrder`). Every later algorithm relies on "dependencies have lower rank".
+ * depends on (its requirements, sources, regions and enclosing regions); run per kind layer and
+ * sorted by wave (see `topologicalOrder` and `kahn`). Every later algorithm relies on
+ * "dependencies have lower rank".
  *
  * Cycles can only run through REQUIRES (an item that needs itself) or WITHIN (a region inside
  * itself); the other kinds always point to a "lower" kind. They are data errors, so they are
@@ -40,8 +41,7 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
   // Edge kinds only point down the kind layers (items → items or suppliers or regions, suppliers →
   // regions, regions → regions), so regions in their own order, then suppliers, then items in
   // theirs is a topological order. Ordering only regions along WITHIN and items along REQUIRES
-  // reads a third of the adjacency that one pass over every kind reads. Kahn's queue restricted to
-  // regions gives the same region order as a queue over all nodes would.
+  // reads a third of the adjacency that one pass over every kind reads.
   let tail = kahn(n, kind, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, 0);
   for (let v = 0; v < n; v++) {
     if (kind[v] !== SUPPLIER) continue;

@@ -67,12 +67,13 @@ export class WalkEntries {
   }
 
   private grow(): void {
+    // Ordinary arrays: results are copied out of these at their exact size.
     const size = this.node.length * 2;
-    const node = longLivedInt32(size);
+    const node = new Int32Array(size);
     node.set(this.node);
-    const after = longLivedInt32(size);
+    const after = new Int32Array(size);
     after.set(this.after);
-    const slot = longLivedInt32(size);
+    const slot = new Int32Array(size);
     slot.set(this.slot);
     this.node = node;
     this.after = after;

@@ -8,7 +8,6 @@
  */
 import {
   longLivedInt32,
-  longLivedSlice,
   longLivedUint8,
   EDGE_ENDPOINTS,
   type EdgeEndpoints,
@@ -358,14 +357,17 @@ function buildGroups(n: number, r: Resolved, csr: Csr): Omit<Groups, "ofInSlot">
   const slots = targets.length;
   const ofNode = longLivedInt32(n + 1);
   const ofOutSlot = longLivedInt32(slots);
-  // At most one group per slot: fill scratch arrays, then copy out the used part.
-  const startAll = scratchInt32("compact.groupStart", slots + 1);
-  const parentAll = scratchInt32("compact.groupParent", slots);
-  const nameAll = scratchInt32("compact.groupName", slots);
-  const slotCode: number[] = [];
-  const emitted: boolean[] = [];
-  const t: number[] = [];
-  const e: number[] = [];
+  // At most one group per slot, and nearly as many groups as slots: sized for that and viewed at
+  // the used length, rather than copied out.
+  const start = longLivedInt32(slots + 1);
+  const parent = longLivedInt32(slots);
+  const nameCode = longLivedInt32(slots);
+  // A grouped parent's slots are regrouped through these (indexed by slot), not through JS arrays:
+  // 10^5 parents resetting array lengths measured more than the regrouping itself.
+  const code = scratchInt32("compact.slotCode", slots);
+  const done = scratchUint8("compact.slotDone", slots);
+  const newTarget = scratchInt32("compact.slotTarget", slots);
+  const newEdge = scratchInt32("compact.slotEdge", slots);
   let g = 0;
   for (let v = 0; v < n; v++) {
     ofNode[v] = g;
@@ -373,45 +375,41 @@ function buildGroups(n: number, r: Resolved, csr: Csr): Omit<Groups, "ofInSlot">
     const b = offsets[v + 1];
     if (grouped[v] === 0) {
       for (let s = a; s < b; s++) {
-        startAll[g] = s;
-        parentAll[g] = v;
-        nameAll[g] = 0;
+        start[g] = s;
+        parent[g] = v;
         ofOutSlot[s] = g++;
       }
       continue;
     }
-    slotCode.length = 0;
-    emitted.length = 0;
     for (let s = a; s < b; s++) {
-      slotCode.push(groupCode[slotEdge[s]]);
-      emitted.push(false);
+      code[s] = groupCode[slotEdge[s]];
+      done[s] = 0;
     }
-    t.length = 0;
-    e.length = 0;
-    for (let i = 0; i < b - a; i++) {
-      if (emitted[i]) continue;
-      const code = slotCode[i]!;
-      startAll[g] = a + t.length;
-      parentAll[g] = v;
-      nameAll[g] = code;
-      for (let j = i; j < b - a; j++) {
-        if (emitted[j] || (j !== i && (code === 0 || slotCode[j] !== code))) continue;
-        emitted[j] = true;
-        ofOutSlot[a + t.length] = g;
-        t.push(targets[a + j]);
-        e.push(slotEdge[a + j]);
-        if (code === 0) break;
+    let put = a;
+    for (let i = a; i < b; i++) {
+      if (done[i] === 1) continue;
+      const c = code[i];
+      start[g] = put;
+      parent[g] = v;
+      nameCode[g] = c;
+      for (let j = i; j < b; j++) {
+        if (done[j] === 1 || (j !== i && (c === 0 || code[j] !== c))) continue;
+        done[j] = 1;
+        ofOutSlot[put] = g;
+        newTarget[put] = targets[j];
+        newEdge[put++] = slotEdge[j];
+        if (c === 0) break;
       }
       g++;
     }
-    for (let i = 0; i < t.length; i++) {
-      targets[a + i] = t[i]!;
-      slotEdge[a + i] = e[i]!;
+    for (let s = a; s < b; s++) {
+      targets[s] = newTarget[s];
+      slotEdge[s] = newEdge[s];
     }
   }
   ofNode[n] = g;
-  startAll[g] = slots;
-  return { count: g, start: longLivedSlice(startAll, 0, g + 1), parent: longLivedSlice(parentAll, 0, g), ofNode, ofOutSlot, nameCode: longLivedSlice(nameAll, 0, g), nameList: groupNames };
+  start[g] = slots;
+  return { count: g, start: start.subarray(0, g + 1), parent: parent.subarray(0, g), ofNode, ofOutSlot, nameCode: nameCode.subarray(0, g), nameList: groupNames };
 }
 
 /** The name of alternatives group `gi`, when it has one. */

@@ -92,7 +92,7 @@ export function commonRegions(g: CompactGraph, dom: Dominance, v: number, stamp:
 export function singleRegionFlags(g: CompactGraph, dom: Dominance): Uint8Array {
   const src = g.out[SOURCED_FROM]!;
   const flags = longLivedUint8(g.nodeCount);
-  const stamp = scratchInt32("concentration.stamp", g.nodeCount, true);
+  const stamp = scratchInt32("concentration.flagStamp", g.nodeCount, true);
   let epoch = 0;
   for (let v = 0; v < g.nodeCount; v++) {
     if (isItem(g.kind[v]) && src.offsets[v + 1] - src.offsets[v] >= 2 && commonRegions(g, dom, v, stamp, ++epoch).length > 0) flags[v] = 1;
@@ -107,7 +107,7 @@ export function singleRegionFlags(g: CompactGraph, dom: Dominance): Uint8Array {
  */
 export function singleRegionItems(g: CompactGraph, dom: Dominance, flags: Uint8Array, stated: Dominance | undefined): SingleRegionEntry[] {
   const src = g.out[SOURCED_FROM]!;
-  const stamp = scratchInt32("concentration.stamp", g.nodeCount, true);
+  const stamp = scratchInt32("concentration.itemStamp", g.nodeCount, true);
   let epoch = 0;
   const out: SingleRegionEntry[] = [];
   for (let v = 0; v < g.nodeCount; v++) {

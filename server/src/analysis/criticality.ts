@@ -7,7 +7,7 @@
  * otherwise by count. Ties keep snapshot order (by id for store snapshots), so the ranking is
  * stable and the sort compares numbers only.
  */
-import { longLivedInt32, type NodeKind } from "@chokepoint/graph-schema";
+import type { NodeKind } from "@chokepoint/graph-schema";
 import { KIND_NAMES, type CompactGraph } from "./compact";
 import { scratchInt32, scratchUint32 } from "./scratch";
 import type { AllSpofs } from "./spofs";
@@ -41,7 +41,7 @@ export function rankCritical(g: CompactGraph, all: AllSpofs): { weighted: boolea
   const weighted = valueWeighted(g, all);
   let size = 0;
   for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) size++;
-  const nodes = longLivedInt32(size);
+  const nodes = new Int32Array(size);
   size = 0;
   for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) nodes[size++] = v;
   return { weighted, nodes: sortRanked(nodes, all.count, weighted ? all.value : undefined) };
@@ -65,7 +65,7 @@ function sortRanked(nodes: Int32Array, count: Int32Array, value: Float64Array | 
   const buckets = new Int32Array(maxCount + 2);
   for (let i = 0; i < len; i++) buckets[maxCount - count[nodes[i]] + 1]++;
   for (let b = 1; b < buckets.length; b++) buckets[b] += buckets[b - 1];
-  const ranked = longLivedInt32(len);
+  const ranked = new Int32Array(len);
   for (let i = 0; i < len; i++) ranked[buckets[maxCount - count[nodes[i]]]++] = nodes[i];
   if (value === undefined) return ranked;
 
@@ -126,12 +126,12 @@ export interface CriticalIndex {
 export function criticalIndex(g: CompactGraph, all: AllSpofs): CriticalIndex {
   const { weighted, nodes } = rankCritical(g, all);
   const position = scratchInt32("criticality.position", g.nodeCount).fill(-1);
-  const offsets = longLivedInt32(nodes.length + 1);
+  const offsets = new Int32Array(nodes.length + 1);
   for (let i = 0; i < nodes.length; i++) {
     position[nodes[i]] = i;
     offsets[i + 1] = offsets[i] + all.count[nodes[i]];
   }
-  const products = longLivedInt32(offsets[nodes.length]);
+  const products = new Int32Array(offsets[nodes.length]);
   const fill = offsets.slice(0, nodes.length);
   for (let p = 0; p < all.products.length; p++) {
     for (let j = all.offsets[p]; j < all.offsets[p + 1]; j++) products[fill[position[all.node[j]]]++] = all.products[p];

@@ -13,7 +13,6 @@
  * Validity: each step u → c of a segment proves "c's reason fails whenever gen fails", and gen's
  * failure follows from x's (x ∈ D(gen)); D is transitive, so every step holds for x.
  */
-import { longLivedInt32 } from "@chokepoint/graph-schema";
 import type { CompactGraph } from "./compact";
 import type { Dominance } from "./dominance";
 import { END, START } from "./dominance-info";
@@ -32,9 +31,9 @@ export class ProofBuilder {
     private readonly g: CompactGraph,
     private readonly dom: Dominance,
   ) {
-    this.stamp = longLivedInt32(g.nodeCount);
-    this.parentSlot = longLivedInt32(g.nodeCount);
-    this.parentNode = longLivedInt32(g.nodeCount);
+    this.stamp = new Int32Array(g.nodeCount);
+    this.parentSlot = new Int32Array(g.nodeCount);
+    this.parentNode = new Int32Array(g.nodeCount);
   }
 
   /** Nodes strictly between the owner of `slot` and its generator on a proof path. */

@@ -2,7 +2,7 @@
  * The JSON documents of `chokepoint analyze --json` and `chokepoint scenario --json`. These shapes
  * are a public, stable interface (documented in the README, "CLI JSON output"): add fields, never rename or remove.
  */
-import { longLivedInt32, type LocalizedName, type NodeKind } from "@chokepoint/graph-schema";
+import type { LocalizedName, NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints, ARTICULATION_LENS, concentration, riskRanking, singleRegion, soleSource } from "./api";
 import { KIND_NAMES, PRODUCT, type CompactGraph } from "./compact";
 import type { ConcentrationEntry, SingleRegionEntry, SoleSourceEntry } from "./concentration";
@@ -103,7 +103,7 @@ class AnalyzeParts {
     this.critical = criticalIndex(g, this.all);
     this.builder = new ProofBuilder(g, dominanceOf(g));
     this.budget = { left: options.maxPathIds ?? 5_000_000 };
-    this.stamp = longLivedInt32(g.nodeCount);
+    this.stamp = scratchInt32("report.coverageStamp", g.nodeCount, true);
     this.pathStamp = scratchInt32("report.pathStamp", g.nodeCount, true);
     this.pathEntry = scratchInt32("report.pathEntry", g.nodeCount);
     this.ids = new JsonIds(g.ids);

@@ -18,24 +18,12 @@ import {
   type NodeKind,
 } from "@chokepoint/graph-schema";
 import { buildForward, fillReverse, NO_KIND, type Csr, type Csr4 } from "./csr";
+import { COMPONENT, LOCATED_IN, MATERIAL, PRODUCT, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
 
-/** Node kinds as small integers; items (Product, Component, Material) are the codes below SUPPLIER. */
-export const PRODUCT = 0;
-export const COMPONENT = 1;
-export const MATERIAL = 2;
-export const SUPPLIER = 3;
-export const REGION = 4;
-export const KIND_NAMES: readonly NodeKind[] = ["Product", "Component", "Material", "Supplier", "Region"];
-
-/** Edge kinds as small integers, indexes into `out` and `in`. */
-export const REQUIRES = 0;
-export const SOURCED_FROM = 1;
-export const LOCATED_IN = 2;
-export const WITHIN = 3;
-export const EDGE_KIND_NAMES = ["REQUIRES", "SOURCED_FROM", "LOCATED_IN", "WITHIN"] as const;
+export { COMPONENT, EDGE_KIND_NAMES, isItem, KIND_NAMES, LOCATED_IN, MATERIAL, PRODUCT, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 
 /** Node flags as bits. */
 export const FLAG_BITS: Readonly<Record<Flag, number>> = { POLICY_BOTTLENECK: 1, IMPORT_DEPENDENT: 2, DOMESTIC_BREAKTHROUGH: 4 };
@@ -127,9 +115,6 @@ export class NodeNumbers {
   }
 }
 
-export function isItem(kindCode: number): boolean {
-  return kindCode < SUPPLIER;
-}
 
 /** Builds the compact graph. Linear in nodes + edges; throws nothing on bad data (bad edges become
  *  findings), so a store snapshot that slipped past validation still yields an analysis. */

@@ -18,13 +18,9 @@
 import { longLivedInt32, type GraphNode } from "@chokepoint/graph-schema";
 import type { Csr } from "./csr";
 import type { Finding } from "./findings";
+import { REGION, REQUIRES, SUPPLIER, WITHIN } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
 
-// Edge and node kind codes as in compact.ts (which imports this file).
-const REQUIRES = 0;
-const WITHIN = 3;
-const SUPPLIER = 3;
-const REGION = 4;
 
 export interface Ordered {
   readonly order: Int32Array;

@@ -5,12 +5,12 @@ import { ProblemReader, type Json } from "./problem-reader";
 import { documentHere, edgeHere, isHole, nodeHere, readEdge, readNode } from "./read-items";
 import { referenceProblems } from "./references";
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type GraphEdge, type GraphNode, type InterchangeGraph, type SourceDocument } from "./types";
-import { VertexGraphBuilder, type EdgeEndpoints, type VertexGraph } from "./vertex-graph";
+import { VertexGraphBuilder, type EdgeColumns } from "./vertex-graph";
 
 export interface ValidationResult {
   readonly graph?: InterchangeGraph;
-  /** With `graph`: its edges' endpoints as node positions (for the analysis engine). */
-  readonly endpoints?: EdgeEndpoints;
+  /** With `graph`: its edges as columns, endpoints as node positions (for the analysis engine). */
+  readonly columns?: EdgeColumns;
   readonly problems: readonly Problem[];
 }
 
@@ -27,7 +27,8 @@ export function validateInterchange(input: unknown): ValidationResult {
   if (root.version !== INTERCHANGE_VERSION) r.add("VERSION_UNSUPPORTED", "version", `version must be ${INTERCHANGE_VERSION}`);
   const { documents, docIds } = readDocuments(r, root.documents);
   const { index, invalidIds } = readNodes(r, root.nodes);
-  const { edges, vertices, edgeRows } = readEdges(r, root.edges, index);
+  const { edges, builder, edgeRows } = readEdges(r, root.edges, index);
+  const vertices = builder.finish();
   const problems = [
     ...r.problems,
     ...referenceProblems(index, edges, vertices, {
@@ -38,8 +39,7 @@ export function validateInterchange(input: unknown): ValidationResult {
   ];
   if (problems.length > 0) return { problems };
   // No problems means every endpoint is a node, so vertex numbers are node positions.
-  const endpoints = { from: vertices.from, to: vertices.to, ids: index.idTable };
-  return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes: index.nodes, edges }, endpoints, problems: [] };
+  return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes: index.nodes, edges }, columns: builder.columns(), problems: [] };
 }
 
 function readDocuments(r: ProblemReader, v: Json): { documents: SourceDocument[]; docIds: Set<string> } {
@@ -94,7 +94,7 @@ function readNodes(r: ProblemReader, v: Json): { index: NodeIndex; invalidIds: S
 
 /** The valid edges, resolved against the nodes as they are read. `edgeRows` gives the index each
  *  had in the file (for the paths of later problems); it is only made once an edge is left out. */
-function readEdges(r: ProblemReader, v: Json, index: NodeIndex): { edges: GraphEdge[]; vertices: VertexGraph; edgeRows?: number[] } {
+function readEdges(r: ProblemReader, v: Json, index: NodeIndex): { edges: GraphEdge[]; builder: VertexGraphBuilder; edgeRows?: number[] } {
   const edges: GraphEdge[] = [];
   let edgeRows: number[] | undefined;
   r.enter("edges");
@@ -116,7 +116,7 @@ function readEdges(r: ProblemReader, v: Json, index: NodeIndex): { edges: GraphE
     vertices.add(edge);
   }
   r.leave();
-  return { edges, vertices: vertices.finish(), ...(edgeRows && { edgeRows }) };
+  return { edges, builder: vertices, ...(edgeRows && { edgeRows }) };
 }
 
 /** Validates a single node or edge given by an editor (GraphQL mutation, CLI). */

@@ -1,8 +1,8 @@
 import type { EdgeKind } from "./kinds";
 import { longLivedInt32, longLivedUint8 } from "./long-lived-arrays";
 import type { IdTable } from "./id-table";
-import type { NodeIndex } from "./node-index";
-import type { GraphEdge } from "./types";
+import { NodeIndex } from "./node-index";
+import type { GraphEdge, GraphNode } from "./types";
 
 /** Edges as vertex numbers, for the reference checks. Nodes are vertices 0…nodeCount-1 (their index
  *  positions); ids no node has are numbered after them in order of first mention, so edges to a
@@ -21,15 +21,25 @@ export interface VertexGraph {
 }
 
 /**
- * Where each edge of a validated graph starts and ends, as positions in its node list, with the id
- * table that numbered the nodes: edge i goes from nodes[from[i]] to nodes[to[i]], and
- * ids.ids[p] === nodes[p].id. Validation resolves every endpoint anyway; handing the result on
- * saves the analysis from hashing millions of ids a second time.
+ * The edges of a validated graph as columns: edge i goes from nodes[from[i]] to nodes[to[i]]
+ * (positions numbered by `ids`, so ids.ids[p] === nodes[p].id), and every field the analysis
+ * engine reads is here too. Validation reads each edge once anyway; recording these while the
+ * edge object is at hand lets the engine build its graph from typed arrays alone, without hashing
+ * millions of ids a second time or reading millions of objects scattered over the heap.
  */
-export interface EdgeEndpoints {
+export interface EdgeColumns {
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly ids: IdTable;
+  /** The edge kind's index in EDGE_KINDS. */
+  readonly kind: Uint8Array;
+  /** 1 where the edge's confidence is `stated`. */
+  readonly stated: Uint8Array;
+  /** 0, or 1 + the index in `groupNames` of the edge's alternatives group. */
+  readonly group: Int32Array;
+  readonly groupNames: readonly string[];
+  /** `share` by edge index, for the edges that have one. */
+  readonly shares: ReadonlyMap<number, number>;
 }
 
 /** The edge kind's index in EDGE_KINDS (a switch: this runs per edge). */
@@ -57,6 +67,11 @@ export class VertexGraphBuilder {
   private readonly from: Int32Array;
   private readonly to: Int32Array;
   private readonly kind: Uint8Array;
+  private readonly stated: Uint8Array;
+  private readonly group: Int32Array;
+  private readonly groupNames: string[] = [];
+  private readonly groupCodes = new Map<string, number>();
+  private readonly shares = new Map<number, number>();
   private count = 0;
   private fromHint = -1;
   private toHint = -1;
@@ -69,6 +84,8 @@ export class VertexGraphBuilder {
     this.from = longLivedInt32(capacity);
     this.to = longLivedInt32(capacity);
     this.kind = longLivedUint8(capacity);
+    this.stated = longLivedUint8(capacity);
+    this.group = longLivedInt32(capacity);
   }
 
   add(edge: GraphEdge): void {
@@ -80,7 +97,31 @@ export class VertexGraphBuilder {
     this.from[this.count] = f ?? this.unknownVertex(edge.from);
     this.to[this.count] = t ?? this.unknownVertex(edge.to);
     this.kind[this.count] = kindIndex(edge.kind);
+    if (edge.confidence === "stated") this.stated[this.count] = 1;
+    if (edge.group !== undefined) this.group[this.count] = this.groupCode(edge.group);
+    if (edge.share !== undefined) this.shares.set(this.count, edge.share);
     this.count++;
+  }
+
+  /** Ids met as endpoints that are no node's. */
+  get unknownCount(): number {
+    return this.unknownIds.length;
+  }
+
+  /** The edges added so far as columns; only meaningful when every endpoint was a node. */
+  columns(): EdgeColumns {
+    const n = this.count;
+    const { groupNames, shares } = this;
+    return {
+      from: this.from.subarray(0, n),
+      to: this.to.subarray(0, n),
+      ids: this.index.idTable,
+      kind: this.kind.subarray(0, n),
+      stated: this.stated.subarray(0, n),
+      group: this.group.subarray(0, n),
+      groupNames,
+      shares,
+    };
   }
 
   finish(): VertexGraph {
@@ -99,6 +140,16 @@ export class VertexGraphBuilder {
     };
   }
 
+  private groupCode(name: string): number {
+    let code = this.groupCodes.get(name);
+    if (code === undefined) {
+      this.groupNames.push(name);
+      code = this.groupNames.length;
+      this.groupCodes.set(name, code);
+    }
+    return code;
+  }
+
   private unknownVertex(id: string): number {
     const known = this.unknown.get(id);
     if (known !== undefined) return known;
@@ -107,6 +158,18 @@ export class VertexGraphBuilder {
     this.unknownIds.push(id);
     return v;
   }
+}
+
+/**
+ * The columns of a graph that is already known to be valid (a store snapshot, which was validated
+ * as it was written), or undefined when it is not: an id repeats or an endpoint is no node.
+ */
+export function edgeColumns(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): EdgeColumns | undefined {
+  const index = new NodeIndex(nodes.length);
+  for (const node of nodes) if (index.add(node.id, node) !== -1) return undefined;
+  const builder = new VertexGraphBuilder(index, edges.length);
+  for (const e of edges) builder.add(e);
+  return builder.unknownCount === 0 ? builder.columns() : undefined;
 }
 
 /** All edges of a list, as a VertexGraph. */

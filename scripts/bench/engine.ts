@@ -1,7 +1,7 @@
 /**
  * Engine benchmark (DESIGN §7): at each size, on a seeded synthetic supply graph, times
  *   compact (ids → integers, CSR, groups, cycle check, topological order), and its two halves, and
- *   compact from a snapshot whose edge endpoints are already node positions (a validated file),
+ *   compact from edge columns (endpoints already node positions, as validation records them),
  *   SPOF sets of all products + criticality (dominance, walks, ranking), and separately the
  *   non-stated flags of those verdicts (stated-only dominance and walks),
  *   one scenario (a country; and a whole bloc),
@@ -15,6 +15,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
+import { edgeColumns } from "@chokepoint/graph-schema";
 import { buildCompact, compact, resolve, type CompactGraph, type GraphInput } from "../../server/src/analysis/compact";
 import { rankCritical } from "../../server/src/analysis/criticality";
 import { orderTwoCuts, MAX_CUT_LIMIT } from "../../server/src/analysis/cutsets";
@@ -188,13 +189,12 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`,
       (t) => ({ limit: "≥ 10M edges/s", ok: m / t.cpuMs / 1e3 >= 10 }),
     );
-    // A validated file comes with its edges' endpoints as node positions (validation resolves them).
-    const first = resolve(synthetic);
-    const withEndpoints: GraphInput = { ...synthetic, endpoints: { from: first.from.slice(), to: first.to.slice(), ids: first.index } };
+    // A validated file comes with its edges as columns (validation records them as it reads).
+    const withColumns: GraphInput = { ...synthetic, columns: edgeColumns(synthetic.nodes, synthetic.edges)! };
     await step(
-      "compact, endpoints resolved (a validated file)",
+      "compact from edge columns (a validated file)",
       runs,
-      () => compact(withEndpoints),
+      () => compact(withColumns),
       (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`,
       (t) => ({ limit: "≥ 10M edges/s", ok: m / t.cpuMs / 1e3 >= 10 }),
     );
@@ -248,7 +248,7 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
     // What `chokepoint analyze --graph FILE --json` does after validating the file.
     const streamedReport = (): number => {
       let chars = 0;
-      writeAnalyzeReport(compact(withEndpoints), {}, (chunk) => (chars += chunk.length));
+      writeAnalyzeReport(compact(withColumns), {}, (chunk) => (chars += chunk.length));
       return chars;
     };
     await step("analyze report (compact + all, streamed JSON)", 1, streamedReport, (t) => `${(t.value / 1e6).toFixed(1)} MB of JSON`);

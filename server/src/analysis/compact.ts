@@ -10,7 +10,8 @@ import {
   longLivedInt32,
   longLivedUint8,
   EDGE_ENDPOINTS,
-  type EdgeEndpoints,
+  EDGE_KINDS,
+  type EdgeColumns,
   type Flag,
   type GraphEdge,
   IdTable,
@@ -32,9 +33,9 @@ export const FLAG_BITS: Readonly<Record<Flag, number>> = { POLICY_BOTTLENECK: 1,
 export interface GraphInput {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
-  /** The edges' endpoints as node positions, when the caller has resolved them already (a
-   *  validated file); `compact` then hashes no ids. Ignored unless its sizes match. */
-  readonly endpoints?: EdgeEndpoints;
+  /** The edges as columns, when the caller has them (validation makes them): `compact` then
+   *  hashes no ids and reads no edge objects. Ignored unless its sizes match. */
+  readonly columns?: EdgeColumns;
   /** The store's data version (an interchange file's `version` is its format version: leave it out). */
   readonly version?: number;
 }
@@ -147,7 +148,7 @@ export interface Resolved {
   /** Per snapshot edge: 0, or 1 + the index of its group name in `groupNames`. */
   readonly groupCode: Int32Array;
   readonly groupNames: readonly string[];
-  readonly shares: Map<number, number>;
+  readonly shares: ReadonlyMap<number, number>;
   readonly findings: Finding[];
 }
 
@@ -160,12 +161,16 @@ function edgeCode(kind: string): number {
   return kind === "REQUIRES" ? REQUIRES : kind === "SOURCED_FROM" ? SOURCED_FROM : kind === "LOCATED_IN" ? LOCATED_IN : kind === "WITHIN" ? WITHIN : NO_KIND;
 }
 
+/** Engine edge code by index in EDGE_KINDS. */
+const EDGE_CODE_OF_KIND_INDEX = Uint8Array.from(EDGE_KINDS, edgeCode);
+
 /** Step 1 of `compact`: node attributes, and every edge's endpoints as indices. */
 export function resolve(input: GraphInput): Resolved {
   const findings: Finding[] = [];
-  const known = input.endpoints;
-  const resolved = known !== undefined && known.from.length === input.edges.length && known.to.length === input.edges.length && known.ids.size === input.nodes.length;
-  const { nodes, ids, index } = resolved ? { nodes: input.nodes, ids: known.ids.ids, index: known.ids } : indexNodes(input.nodes, findings);
+  const columns = input.columns;
+  const m = input.edges.length;
+  const fits = columns !== undefined && columns.from.length === m && columns.to.length === m && columns.kind.length === m && columns.ids.size === input.nodes.length;
+  const { nodes, ids, index } = fits ? { nodes: input.nodes, ids: columns.ids.ids, index: columns.ids } : indexNodes(input.nodes, findings);
   const n = nodes.length;
   const kind = longLivedUint8(n);
   const flags = longLivedUint8(n);
@@ -182,8 +187,61 @@ export function resolve(input: GraphInput): Resolved {
     if (a.recoveryDays !== undefined) recoveryDays.set(v, a.recoveryDays);
     if (a.annualValue !== undefined) annualValue.set(v, a.annualValue);
   }
+  const edgeParts = fits ? edgesFromColumns(columns, n, kind, findings, input.edges) : edgesFromObjects(input.edges, ids, index, kind, findings);
+  return { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, ...edgeParts, findings };
+}
 
-  const edges = input.edges;
+type EdgeParts = Pick<Resolved, "from" | "to" | "ekind" | "stated" | "anyUnstated" | "grouped" | "groupCode" | "groupNames" | "shares">;
+
+/** The engine's checks of one edge (a store snapshot may hold what validation would reject); the
+ *  edge object (`edges[i]`) is read only to describe a rejected edge. */
+function usableEdge(f: number, t: number, k: number, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[], i: number): boolean {
+  if (f < 0 || t < 0 || f >= n || t >= n || k === NO_KIND) {
+    const e = edges[i]!;
+    findings.push({ code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) });
+    return false;
+  }
+  const masks = ENDPOINT_MASKS[k]!;
+  if (f === t || (masks[0] & (1 << kind[f])) === 0 || (masks[1] & (1 << kind[t])) === 0) {
+    const e = edges[i]!;
+    const why = f === t ? "is a self-loop" : "connects kinds it may not connect";
+    findings.push({ code: "EDGE_ENDPOINT_KIND", message: `edge ${e.from} -${e.kind}-> ${e.to} ${why}`, edge: edgeRef(e) });
+    return false;
+  }
+  return true;
+}
+
+/** The edges from columns: typed arrays only. */
+function edgesFromColumns(c: EdgeColumns, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[]): EdgeParts {
+  const m = c.from.length;
+  // The columns' endpoints serve as they are: an unusable edge is marked by its kind alone.
+  const { from, to } = c;
+  const ekind = scratchUint8("compact.ekind", m);
+  const grouped = scratchUint8("compact.grouped", n, true);
+  const groupCode = scratchInt32("compact.groupCode", m, true);
+  const stated = longLivedUint8(m);
+  let anyUnstated = false;
+  for (let i = 0; i < m; i++) {
+    const f = from[i];
+    const t = to[i];
+    const k = EDGE_CODE_OF_KIND_INDEX[c.kind[i]] ?? NO_KIND;
+    ekind[i] = NO_KIND;
+    if (!usableEdge(f, t, k, n, kind, findings, edges, i)) continue;
+    ekind[i] = k;
+    if (c.stated[i] === 1) stated[i] = 1;
+    else anyUnstated = true;
+    const code = c.group[i];
+    if (code !== 0 && k === REQUIRES) {
+      grouped[f] = 1;
+      groupCode[i] = code;
+    }
+  }
+  return { from, to, ekind, stated, anyUnstated, grouped, groupCode, groupNames: c.groupNames, shares: c.shares };
+}
+
+/** The edges from their objects, hashing endpoint ids (a snapshot without columns). */
+function edgesFromObjects(edges: readonly GraphEdge[], ids: readonly string[], index: IdTable, kind: Uint8Array, findings: Finding[]): EdgeParts {
+  const n = ids.length;
   const m = edges.length;
   const from = scratchInt32("compact.from", m);
   const to = scratchInt32("compact.to", m);
@@ -204,33 +262,18 @@ export function resolve(input: GraphInput): Resolved {
     const e = edges[i]!;
     ekind[i] = NO_KIND;
     let f = -1;
-    let t = -1;
-    if (resolved) {
-      f = known.from[i];
-      t = known.to[i];
-    } else {
-      const ef = e.from;
-      for (let ahead = cursor; ahead < cursor + 4 && ahead < n; ahead++) {
-        if (ids[ahead] === ef) {
-          f = ahead;
-          break;
-        }
+    const ef = e.from;
+    for (let ahead = cursor; ahead < cursor + 4 && ahead < n; ahead++) {
+      if (ids[ahead] === ef) {
+        f = ahead;
+        break;
       }
-      if (f < 0) f = index.get(ef) ?? -1;
-      if (f >= 0) cursor = f;
-      t = index.get(e.to) ?? -1;
     }
+    if (f < 0) f = index.get(ef) ?? -1;
+    if (f >= 0) cursor = f;
+    const t = index.get(e.to) ?? -1;
     const k = edgeCode(e.kind);
-    if (f < 0 || t < 0 || f >= n || t >= n || k === NO_KIND) {
-      findings.push({ code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) });
-      continue;
-    }
-    const masks = ENDPOINT_MASKS[k]!;
-    if (f === t || (masks[0] & (1 << kind[f])) === 0 || (masks[1] & (1 << kind[t])) === 0) {
-      const why = f === t ? "is a self-loop" : "connects kinds it may not connect";
-      findings.push({ code: "EDGE_ENDPOINT_KIND", message: `edge ${e.from} -${e.kind}-> ${e.to} ${why}`, edge: edgeRef(e) });
-      continue;
-    }
+    if (!usableEdge(f, t, k, n, kind, findings, edges, i)) continue;
     from[i] = f;
     to[i] = t;
     ekind[i] = k;
@@ -249,7 +292,7 @@ export function resolve(input: GraphInput): Resolved {
     }
     if (e.share !== undefined && k === SOURCED_FROM) shares.set(i, e.share);
   }
-  return { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, from, to, ekind, stated, anyUnstated, grouped, groupCode, groupNames, shares, findings };
+  return { from, to, ekind, stated, anyUnstated, grouped, groupCode, groupNames, shares };
 }
 
 /** Step 2 of `compact`: CSR adjacency, groups, cycle breaking and topological order. */

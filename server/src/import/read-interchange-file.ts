@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
-import { ChokepointError, validateInterchange, type EdgeEndpoints, type InterchangeGraph } from "@chokepoint/graph-schema";
+import { ChokepointError, validateInterchange, type EdgeColumns, type InterchangeGraph } from "@chokepoint/graph-schema";
 
 /** Reads and validates an interchange file (the seed graph, or `--graph FILE`). */
 export function readInterchangeFile(file: string): InterchangeGraph {
   return readGraphFile(file).graph;
 }
 
-/** `readInterchangeFile`, with the edges' endpoints as validation resolved them (for `compact`). */
-export function readGraphFile(file: string): { graph: InterchangeGraph; endpoints: EdgeEndpoints } {
+/** `readInterchangeFile`, with the edges as columns, as validation resolved them (for `compact`). */
+export function readGraphFile(file: string): { graph: InterchangeGraph; columns: EdgeColumns } {
   // The text is only an argument of parseJson, so it can be collected while the parsed document is
   // validated (a million-node file is hundreds of MB of text).
-  const { graph, endpoints, problems } = validateInterchange(parseJson(readText(file), file));
-  if (!graph || !endpoints) throw new ChokepointError("VALIDATION_FAILED", `${file} is not a valid chokepoint/graph file`, { problems });
-  return { graph, endpoints };
+  const { graph, columns, problems } = validateInterchange(parseJson(readText(file), file));
+  if (!graph || !columns) throw new ChokepointError("VALIDATION_FAILED", `${file} is not a valid chokepoint/graph file`, { problems });
+  return { graph, columns };
 }
 
 function readText(file: string): string {

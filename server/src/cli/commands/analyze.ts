@@ -12,8 +12,8 @@ import type { CliContext, Command } from "../command";
 export async function loadGraph(file: string | undefined, ctx: CliContext): Promise<CompactGraph> {
   if (file !== undefined) {
     // The file's `version` is its format version, not a data version: only nodes and edges go in.
-    const { graph, endpoints } = readGraphFile(path.resolve(ctx.cwd, file));
-    return compact({ nodes: graph.nodes, edges: graph.edges, endpoints });
+    const { graph, columns } = readGraphFile(path.resolve(ctx.cwd, file));
+    return compact({ nodes: graph.nodes, edges: graph.edges, columns });
   }
   const store = await ctx.openStore();
   try {

@@ -1,0 +1,88 @@
+/**
+ * `compact` given edge columns (from validation, or `edgeColumns` over a snapshot) must build
+ * exactly the graph it builds by hashing ids and reading edge objects itself, and must ignore
+ * columns that do not fit the snapshot.
+ */
+import { edgeColumns, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
+import { compact, type CompactGraph } from "../../server/src/analysis";
+import { groupName } from "../../server/src/analysis/compact";
+import { node, randomGraph } from "./random-graph";
+
+/** Everything `compact` derives, as plain arrays. */
+function shape(g: CompactGraph): unknown {
+  const csr = (c: CompactGraph["out"][number]) => [Array.from(c.offsets), Array.from(c.targets), Array.from(c.edges)];
+  return {
+    ids: g.ids,
+    kind: Array.from(g.kind),
+    out: g.out.map(csr),
+    in: g.in.map(csr),
+    groups: [Array.from(g.groups.start), Array.from(g.groups.parent), Array.from(g.groups.ofOutSlot), Array.from(g.groups.ofInSlot), Array.from(g.groups.nameCode, (_, gi) => groupName(g, gi))],
+    order: Array.from(g.order),
+    stated: Array.from(g.stated),
+    anyUnstated: g.anyUnstated,
+    shares: [...g.shares].sort((a, b) => a[0] - b[0]),
+    findings: g.findings,
+  };
+}
+
+function columnsOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
+  const columns = edgeColumns(nodes, edges);
+  if (!columns) throw new Error("random graphs have unique ids and no dangling edges");
+  return columns;
+}
+
+describe("compact from edge columns", () => {
+  it("builds the same graph as reading edge objects, on random graphs with groups, shares, cycles and unusable edges", () => {
+    let shares = 0;
+    let unstated = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const graph = randomGraph(seed);
+      const nodes = graph.nodes;
+      const edges = graph.edges.map((e, i) => (e.kind === "SOURCED_FROM" && i % 2 === 0 ? { ...e, share: (i % 10) / 10 } : e));
+      const fromObjects = compact({ nodes, edges });
+      shares += fromObjects.shares.size;
+      if (fromObjects.anyUnstated) unstated++;
+      expect(shape(compact({ nodes, edges, columns: columnsOf(nodes, edges) }))).toEqual(shape(fromObjects));
+    }
+    // The comparison covers the columns that matter.
+    expect(shares).toBeGreaterThan(0);
+    expect(unstated).toBeGreaterThan(0);
+  });
+
+  it("describes edges the engine cannot use exactly as without columns", () => {
+    const { nodes, edges } = randomGraph(5);
+    const region = node("r-extra", "Region");
+    const product = nodes.find((n) => n.kind === "Product")!;
+    // A store snapshot is validated on write, but the engine does not rely on it.
+    const bad: GraphEdge[] = [...edges, { from: region.id, to: product.id, kind: "REQUIRES", confidence: "stated", evidence: [] }];
+    const all = [...nodes, region];
+    const g = compact({ nodes: all, edges: bad, columns: columnsOf(all, bad) });
+    expect(g.findings.some((f) => f.code === "EDGE_ENDPOINT_KIND" && f.message.includes(region.id))).toBe(true);
+    expect(shape(g)).toEqual(shape(compact({ nodes: all, edges: bad })));
+  });
+
+  it("gives no columns for a snapshot with an unknown endpoint or a repeated id", () => {
+    const { nodes, edges } = randomGraph(4);
+    expect(edgeColumns(nodes, [...edges, { ...edges[0]!, to: "no-such-node" }])).toBeUndefined();
+    expect(edgeColumns([...nodes, nodes[0]!], edges)).toBeUndefined();
+  });
+
+  it("uses what validation resolved", () => {
+    let valid = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const { nodes, edges } = randomGraph(seed);
+      const r = validateInterchange({ format: "chokepoint/graph", version: 1, documents: [], nodes, edges });
+      if (r.problems.length > 0) continue; // a REQUIRES cycle: files may not have one
+      valid++;
+      expect(r.columns!.from.length).toBe(r.graph!.edges.length);
+      expect(shape(compact({ nodes: r.graph!.nodes, edges: r.graph!.edges, columns: r.columns }))).toEqual(shape(compact({ nodes, edges })));
+    }
+    expect(valid).toBeGreaterThan(50);
+  });
+
+  it("ignores columns that do not fit the snapshot", () => {
+    const { nodes, edges } = randomGraph(3);
+    const stale = columnsOf(nodes, edges.slice(1));
+    expect(shape(compact({ nodes, edges, columns: stale }))).toEqual(shape(compact({ nodes, edges })));
+  });
+});

@@ -8,7 +8,7 @@ import { groupName, KIND_NAMES, type CompactGraph } from "./compact";
 import { concentration as topConcentration, concentrationOf, singleRegionItems, soleSourceItems, type ConcentrationEntry, type SingleRegionEntry, type SoleSourceEntry } from "./concentration";
 import { criticalityOf, criticalityRanking, type CriticalityEntry, type CriticalityRanking } from "./criticality";
 import { DEFAULT_CUT_LIMIT, orderTwoCuts, PairExplainer } from "./cutsets";
-import { allSpofsOf, dominanceOf, hhiOf, riskInputsOf, singleRegionOf, statedDominanceOf } from "./derived";
+import { allSpofsOf, articulationOf, dominanceOf, hhiOf, riskInputsOf, singleRegionOf, statedDominanceOf } from "./derived";
 import { coneCoverage, mappingGaps as gapIds, type ConeCoverage } from "./gaps";
 import { buildPaths, ProofBuilder } from "./proof";
 import { propagatorOf, statedPropagatorOf } from "./propagate";
@@ -198,7 +198,7 @@ export const ARTICULATION_LENS = "secondary fragility lens: undirected articulat
 
 /** Undirected articulation points, labelled as the secondary lens they are. */
 export function articulationPoints(g: CompactGraph): { readonly lens: string; readonly ids: readonly string[] } {
-  return { lens: ARTICULATION_LENS, ids: articulationIds(g) };
+  return { lens: ARTICULATION_LENS, ids: articulationIds(g, articulationOf(g)) };
 }
 
 /** The risk score of one node with its breakdown. */

@@ -11,7 +11,7 @@
  * visited set is a bitmap small enough to stay in cache; and the DFS state of the nodes on the
  * path lives on a stack, not in node-indexed arrays.
  */
-import type { CompactGraph } from "./compact";
+import type { CompactGraph, GraphArrays } from "./compact";
 import { scratchInt32, scratchUint8 } from "./scratch";
 
 const SLOT_SHIFT = 4;
@@ -23,7 +23,7 @@ const INLINE = (1 << SLOT_SHIFT) - 2;
  * All edges without direction (each edge at both ends), one slot per node: `[preorder, degree,
  * neighbours...]`. Returns the slots and the number of neighbour entries (the half-edges).
  */
-function slots(g: CompactGraph): { sl: Int32Array; halfEdges: number } {
+function slots(g: GraphArrays): { sl: Int32Array; halfEdges: number } {
   const n = g.nodeCount;
   // The eight adjacency lists are read in step, node by node, so each one is scanned once, in order.
   const { out, in: inc } = g;
@@ -61,7 +61,7 @@ function slots(g: CompactGraph): { sl: Int32Array; halfEdges: number } {
 }
 
 /** Articulation points as node indices, ascending. */
-export function articulationPointIndices(g: CompactGraph): Int32Array {
+export function articulationPointIndices(g: GraphArrays): Int32Array {
   const n = g.nodeCount;
   const { sl, halfEdges } = slots(g);
   const seen = scratchInt32("articulation.seen", (n >>> 5) + 1, true);
@@ -150,7 +150,7 @@ export function articulationPointIndices(g: CompactGraph): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Articulation point ids, sorted. */
-export function articulationPoints(g: CompactGraph): string[] {
-  return Array.from(articulationPointIndices(g), (v) => g.ids[v]!).sort();
+/** Articulation point ids, sorted (from `indices` when they are already known). */
+export function articulationPoints(g: CompactGraph, indices: Int32Array = articulationPointIndices(g)): string[] {
+  return Array.from(indices, (v) => g.ids[v]!).sort();
 }

@@ -5,10 +5,17 @@
  */
 import { compact, type CompactGraph, type GraphInput } from "./compact";
 
+/** A per-graph memo: `memo(g)` builds the structure on first use; `memo.provide(g, value)` hands
+ *  it a value built elsewhere (the same function run on another thread). */
+export interface GraphMemo<G extends object, T> {
+  (g: G): T;
+  provide(g: G, value: T): void;
+}
+
 /** A per-graph memo for one derived structure. */
-export function memoByGraph<T>(build: (g: CompactGraph) => T): (g: CompactGraph) => T {
-  const cache = new WeakMap<CompactGraph, T>();
-  return (g) => {
+export function memoByGraph<G extends object, T>(build: (g: G) => T): GraphMemo<G, T> {
+  const cache = new WeakMap<G, T>();
+  const memo = (g: G): T => {
     let value = cache.get(g);
     if (value === undefined) {
       value = build(g);
@@ -16,6 +23,8 @@ export function memoByGraph<T>(build: (g: CompactGraph) => T): (g: CompactGraph)
     }
     return value;
   };
+  memo.provide = (g: G, value: T): void => void cache.set(g, value);
+  return memo;
 }
 
 /**

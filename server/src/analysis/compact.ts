@@ -93,6 +93,17 @@ export interface CompactGraph {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * The typed-array part of a compact graph: everything the passes that may run on a worker thread
+ * read (dominance, articulation points). Posted to a worker it costs almost nothing, because
+ * long-lived arrays are shared memory.
+ */
+export type GraphArrays = Pick<CompactGraph, "nodeCount" | "kind" | "stated" | "out" | "in" | "groups" | "order" | "rank">;
+
+export function graphArrays(g: CompactGraph): GraphArrays {
+  return { nodeCount: g.nodeCount, kind: g.kind, stated: g.stated, out: g.out, in: g.in, groups: g.groups, order: g.order, rank: g.rank };
+}
+
 /** EDGE_ENDPOINTS as bit masks over kind codes, per edge kind code: [from kinds, to kinds]. */
 const ENDPOINT_MASKS: readonly (readonly [number, number])[] = (["REQUIRES", "SOURCED_FROM", "LOCATED_IN", "WITHIN"] as const).map((k) => {
   const mask = (kinds: readonly NodeKind[]) => kinds.reduce((m, x) => m | (1 << kindCode(x)), 0);

@@ -71,7 +71,7 @@ class Workspace {
   }
 }
 
-const workspaceOf = memoByGraph((g) => new Workspace(g));
+const workspaceOf = memoByGraph((g: CompactGraph) => new Workspace(g));
 
 /** Everything `root` depends on (itself included), breadth-first, stamped with `epoch`; `local[v]`
  *  is v's position in the returned list. */

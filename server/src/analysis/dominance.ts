@@ -24,7 +24,7 @@
  * source) whose own D contains the generator, so proofs can be rebuilt as paths (see proof.ts).
  */
 import { longLivedSlice, longLivedInt32 } from "@chokepoint/graph-schema";
-import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
+import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN, type GraphArrays } from "./compact";
 import { END, RANK, SOURCES_END, START } from "./dominance-info";
 import { walkerOf, type GeneratorView } from "./meet";
 import { scratchInt32 } from "./scratch";
@@ -84,7 +84,7 @@ function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: numbe
   return true;
 }
 
-export function buildDominance(g: CompactGraph, statedOnly: boolean): Dominance {
+export function buildDominance(g: GraphArrays, statedOnly: boolean): Dominance {
   const n = g.nodeCount;
   const { order, kind, stated, groups } = g;
   const info = longLivedInt32(4 * n);

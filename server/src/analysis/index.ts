@@ -38,8 +38,13 @@
  * - Everything is single-threaded and iterative (graphs may be 10^6 deep); structures derived
  *   from a compact graph are memoised per graph (cache.ts), so repeated queries are cheap.
  */
-export { compact, type CompactGraph, type GraphInput } from "./compact";
-export { compactCache, memoByGraph } from "./cache";
+export { compact, graphArrays, type CompactGraph, type GraphArrays, type GraphInput } from "./compact";
+export { compactCache, memoByGraph, type GraphMemo } from "./cache";
+// Derived structures and the passes that build them, for callers that schedule the passes
+// themselves (the CLI builds some on a worker thread; see cli/parallel-derivations.ts).
+export { articulationOf, dominanceOf, hhiOf, singleRegionOf, statedDominanceOf } from "./derived";
+export { buildDominance, type Dominance } from "./dominance";
+export { articulationPointIndices } from "./articulation";
 export type { Finding, FindingCode } from "./findings";
 export {
   allSpofs,

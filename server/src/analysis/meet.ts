@@ -228,4 +228,4 @@ export class MeetWalker {
 }
 
 /** One walker per graph, shared by the dominance passes (its marks are epoch-stamped). */
-export const walkerOf = memoByGraph((g) => new MeetWalker(g.nodeCount));
+export const walkerOf = memoByGraph((g: { readonly nodeCount: number }) => new MeetWalker(g.nodeCount));

@@ -157,5 +157,5 @@ export class Propagator {
 }
 
 /** The shared propagators of a graph (full, and stated-only). */
-export const propagatorOf = memoByGraph((g) => new Propagator(g, false));
-export const statedPropagatorOf = memoByGraph((g) => new Propagator(g, true));
+export const propagatorOf = memoByGraph((g: CompactGraph) => new Propagator(g, false));
+export const statedPropagatorOf = memoByGraph((g: CompactGraph) => new Propagator(g, true));

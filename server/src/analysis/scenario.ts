@@ -103,10 +103,10 @@ export function scenarioOf(g: CompactGraph, failed: readonly number[]): Scenario
 }
 
 /** Store snapshots list nodes by id: then index order is id order and sorting needs no string compare. */
-const idsAscending = memoByGraph((g) => g.ids.every((id, i) => i === 0 || g.ids[i - 1]! < id));
+const idsAscending = memoByGraph((g: CompactGraph) => g.ids.every((id, i) => i === 0 || g.ids[i - 1]! < id));
 
 /** Scratch arrays of the explanation search, one per graph (stamped, never cleared). */
-const linkSpace = memoByGraph((g) => ({ next: longLivedInt32(g.nodeCount), seen: longLivedInt32(g.nodeCount), epoch: 0 }));
+const linkSpace = memoByGraph((g: CompactGraph) => ({ next: longLivedInt32(g.nodeCount), seen: longLivedInt32(g.nodeCount), epoch: 0 }));
 
 /**
  * For every unavailable node, the next node on a fewest-hops explanation (-1 for failed nodes).

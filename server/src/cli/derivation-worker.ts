@@ -1,0 +1,16 @@
+/**
+ * Worker-thread entry of `deriveInParallel`: builds, from the typed arrays of a compact graph, the
+ * derived structures that need nothing else (the stated-only dominance and the articulation
+ * points) and posts them back. Long-lived arrays are shared memory, so neither the graph nor the
+ * results are copied.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { articulationPointIndices, buildDominance, type GraphArrays } from "../analysis";
+import type { WorkerRequest, WorkerResult } from "./parallel-derivations";
+
+const { arrays, statedDominance } = workerData as WorkerRequest;
+const result: WorkerResult = {
+  statedDominance: statedDominance ? buildDominance(arrays satisfies GraphArrays, true) : undefined,
+  articulation: articulationPointIndices(arrays),
+};
+parentPort!.postMessage(result);

@@ -5,6 +5,7 @@
  * is mapped is merely unknown. `coneCoverage` tells the two apart per product.
  */
 import { isItem, REQUIRES, SOURCED_FROM, type CompactGraph } from "./compact";
+import { scratchInt32 } from "./scratch";
 
 /** True when item v has no sources and no requirements. */
 export function isMappingGap(g: CompactGraph, v: number): boolean {
@@ -30,22 +31,26 @@ export interface ConeCoverage {
 
 /** Items and mapping gaps in the cone of `root` (everything it depends on, transitively). */
 export function coneCoverage(g: CompactGraph, root: number, stamp: Int32Array, epoch: number): ConeCoverage {
-  const queue: number[] = [root];
+  // A typed queue and gap positions, ids only at the end: the report runs this for every product.
+  const queue = scratchInt32("gaps.coneQueue", g.nodeCount);
+  const gapNodes: number[] = [];
+  queue[0] = root;
   stamp[root] = epoch;
-  let items = 0;
-  const gaps: string[] = [];
+  let tail = 1;
   // Only REQUIRES leads to further items; sources are suppliers and regions.
-  const req = g.out[REQUIRES]!;
-  for (let head = 0; head < queue.length; head++) {
-    const u = queue[head]!;
-    items++;
-    if (isMappingGap(g, u)) gaps.push(g.ids[u]!);
-    for (let s = req.offsets[u]; s < req.offsets[u + 1]; s++) {
-      const t = req.targets[s];
+  const { offsets, targets } = g.out[REQUIRES]!;
+  const src = g.out[SOURCED_FROM]!.offsets;
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head];
+    const a = offsets[u];
+    const b = offsets[u + 1];
+    if (a === b && src[u + 1] === src[u] && isItem(g.kind[u])) gapNodes.push(u);
+    for (let s = a; s < b; s++) {
+      const t = targets[s];
       if (stamp[t] === epoch) continue;
       stamp[t] = epoch;
-      queue.push(t);
+      queue[tail++] = t;
     }
   }
-  return { items, gaps: gaps.sort() };
+  return { items: tail, gaps: gapNodes.map((v) => g.ids[v]!).sort() };
 }

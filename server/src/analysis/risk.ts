@@ -73,23 +73,11 @@ export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, si
     if (all.count[v] > maxCount) maxCount = all.count[v];
     if (all.value[v] > maxValue) maxValue = all.value[v];
   }
-  const src = g.out[SOURCED_FROM]!;
   const sourceCount = longLivedInt32(n);
+  const srcOffsets = g.out[SOURCED_FROM]!.offsets;
+  for (let v = 0; v < n; v++) sourceCount[v] = srcOffsets[v + 1] - srcOffsets[v];
   const unstatedShare = longLivedFloat64(n);
-  for (let v = 0; v < n; v++) {
-    const count = src.offsets[v + 1] - src.offsets[v];
-    sourceCount[v] = count;
-    let total = 0;
-    let unstated = 0;
-    for (const k of [REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN]) {
-      const csr = g.out[k]!;
-      for (let s = csr.offsets[v]; s < csr.offsets[v + 1]; s++) {
-        total++;
-        if (g.stated[csr.edges[s]] === 0) unstated++;
-      }
-    }
-    unstatedShare[v] = total === 0 ? 0 : unstated / total;
-  }
+  if (g.anyUnstated) unstatedShares(g, unstatedShare);
   const inputs = { weighted, maxCount, maxValue, sourceCount, singleRegion, hhi, unstatedShare, scores: longLivedFloat64(n) };
   // The same sum as `termValues`, inlined: this runs for every node of the graph.
   const w = RISK_WEIGHTS;
@@ -109,6 +97,28 @@ export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, si
     inputs.scores[v] = Math.min(1, Math.max(0, score));
   }
   return inputs;
+}
+
+/**
+ * Per node, the share of its out-edges that are not stated. One kind at a time, each CSR read in
+ * order (counts first, then the share over the out-degree), rather than four lists per node.
+ */
+function unstatedShares(g: CompactGraph, share: Float64Array): void {
+  const n = g.nodeCount;
+  const stated = g.stated;
+  for (const k of [REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN]) {
+    const { offsets, edges } = g.out[k]!;
+    for (let v = 0; v < n; v++) {
+      let unstated = 0;
+      for (let s = offsets[v]; s < offsets[v + 1]; s++) if (stated[edges[s]] === 0) unstated++;
+      share[v] += unstated;
+    }
+  }
+  const [o0, o1, o2, o3] = [REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN].map((k) => g.out[k]!.offsets) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  for (let v = 0; v < n; v++) {
+    const total = o0[v + 1] - o0[v] + o1[v + 1] - o1[v] + o2[v + 1] - o2[v] + o3[v + 1] - o3[v];
+    share[v] = total === 0 ? 0 : share[v] / total;
+  }
 }
 
 function termValues(g: CompactGraph, all: AllSpofs, r: Omit<RiskInputs, "scores">, v: number): Record<RiskTermName, number> {

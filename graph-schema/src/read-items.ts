@@ -1,5 +1,5 @@
-import type { Confidence, EdgeKind, NodeKind } from "./kinds";
-import { isCategory, isEdgeKind, isFlag, isNodeKind } from "./kinds";
+import { NO_ATTRS, NO_EVIDENCE, NO_FLAGS, NO_STRINGS, edgeObject, evidenceObject, nameObject, nodeObject } from "./item-objects";
+import { isCategory, isEdgeKind, isFlag, isNodeKind, type NodeKind } from "./kinds";
 import { MAX_NAME_LENGTH, MAX_QUOTE_LENGTH, type Json, type PathKey, type ProblemReader } from "./problem-reader";
 import type { Evidence, FlagEntry, GraphEdge, GraphNode, LocalizedName, SourceDocument } from "./types";
 
@@ -11,14 +11,6 @@ import type { Evidence, FlagEntry, GraphEdge, GraphNode, LocalizedName, SourceDo
  */
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/* Most items have no aliases, flags, attributes or evidence. Validated items are read-only data (the
- * store freezes them and shares the same kind of empties), so every empty list or record is one
- * frozen instance: for a million-node file that is millions fewer objects to allocate and collect. */
-const NO_STRINGS: readonly string[] = Object.freeze([]);
-const NO_FLAGS: readonly FlagEntry[] = Object.freeze([]);
-const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
-const NO_ATTRS: Readonly<Record<string, number>> = Object.freeze({});
 
 const NAME_FIELDS: ReadonlySet<string> = new Set(["zh", "en"]);
 const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(["doc", "line", "quote", "file", "row", "note"]);
@@ -49,8 +41,7 @@ function nameHere(r: ProblemReader, v: Json): LocalizedName | undefined {
   const zh = r.text(o.zh, "zh", MAX_NAME_LENGTH, false);
   const en = r.text(o.en, "en", MAX_NAME_LENGTH, false);
   if (zh === undefined && en === undefined && o.zh === undefined && o.en === undefined) return r.add("NAME_MISSING", undefined, "a name needs zh or en");
-  if (zh === undefined) return en === undefined ? undefined : { en };
-  return en === undefined ? { zh } : { zh, en };
+  return zh === undefined && en === undefined ? undefined : nameObject(zh, en);
 }
 
 function readEvidence(r: ProblemReader, v: Json, key: PathKey): readonly Evidence[] {
@@ -75,19 +66,16 @@ function evidenceHere(r: ProblemReader, v: Json): Evidence | undefined {
   const o = r.object(v, EVIDENCE_FIELDS);
   if (!o) return undefined;
   const before = r.problems.length;
-  const ev: Mutable<Evidence> = {};
-  if (o.doc !== undefined) ev.doc = r.text(o.doc, "doc");
-  if (o.line !== undefined) ev.line = r.number(o.line, "line", 1, undefined, true);
-  if (o.quote !== undefined) ev.quote = r.text(o.quote, "quote", MAX_QUOTE_LENGTH);
-  if (o.file !== undefined) ev.file = r.text(o.file, "file");
-  if (o.row !== undefined) ev.row = r.number(o.row, "row", 1, undefined, true);
-  if (o.note !== undefined) ev.note = r.text(o.note, "note", MAX_QUOTE_LENGTH);
+  const doc = o.doc === undefined ? undefined : r.text(o.doc, "doc");
+  const line = o.line === undefined ? undefined : r.number(o.line, "line", 1, undefined, true);
+  const quote = o.quote === undefined ? undefined : r.text(o.quote, "quote", MAX_QUOTE_LENGTH);
+  const file = o.file === undefined ? undefined : r.text(o.file, "file");
+  const row = o.row === undefined ? undefined : r.number(o.row, "row", 1, undefined, true);
+  const note = o.note === undefined ? undefined : r.text(o.note, "note", MAX_QUOTE_LENGTH);
   if (r.problems.length > before) return undefined;
-  const fromDocument = ev.doc !== undefined && ev.line !== undefined && ev.quote !== undefined;
-  const fromFile = ev.file !== undefined;
-  const fromAnalyst = ev.note !== undefined;
-  if (!fromDocument && !fromFile && !fromAnalyst) return r.add("EVIDENCE_INVALID", undefined, "evidence needs doc, line and quote; or file (and row); or a note");
-  return ev;
+  const fromDocument = doc !== undefined && line !== undefined && quote !== undefined;
+  if (!fromDocument && file === undefined && note === undefined) return r.add("EVIDENCE_INVALID", undefined, "evidence needs doc, line and quote; or file (and row); or a note");
+  return evidenceObject(doc, line, quote, file, row, note);
 }
 
 function readFlags(r: ProblemReader, v: Json): readonly FlagEntry[] {
@@ -142,7 +130,7 @@ function readAttrs(r: ProblemReader, v: Json): Readonly<Record<string, number>> 
 }
 
 /** `[A-Za-z][A-Za-z0-9_]{0,63}`. */
-function isAttrName(k: string): boolean {
+export function isAttrName(k: string): boolean {
   const n = k.length;
   if (n === 0 || n > 64 || !isAsciiLetter(k.charCodeAt(0))) return false;
   for (let i = 1; i < n; i++) {
@@ -182,9 +170,7 @@ export function nodeHere(r: ProblemReader, v: Json): GraphNode | undefined {
   const confidence = r.confidence(o.confidence, "confidence");
   const evidence = readEvidence(r, o.evidence, "evidence");
   if (r.problems.length > before || !id || !kind || !name || !confidence) return undefined;
-  return category
-    ? { id, kind, name, aliases, category, flags, attrs, confidence, evidence }
-    : { id, kind, name, aliases, flags, attrs, confidence, evidence };
+  return nodeObject(id, kind, name, aliases, category, flags, attrs, confidence, evidence);
 }
 
 function readAliases(r: ProblemReader, v: Json): readonly string[] {
@@ -233,29 +219,7 @@ export function edgeHere(r: ProblemReader, v: Json): GraphEdge | undefined {
   if (kind && kind !== "SOURCED_FROM" && sourcing) r.add("FIELD_UNKNOWN", undefined, "share, leadTimeDays and qualified belong to SOURCED_FROM edges");
   if (from && to && from === to) r.add("EDGE_SELF_LOOP", undefined, "an edge cannot connect a node to itself");
   if (r.problems.length > before || !from || !to || !kind || !confidence) return undefined;
-  return group === undefined && !sourcing ? { from, to, kind, confidence, evidence } : edgeWithOptions(from, to, kind, group, share, leadTimeDays, qualified, confidence, evidence);
-}
-
-/** An edge with some of the optional fields, in the same field order as the plain case. */
-function edgeWithOptions(
-  from: string,
-  to: string,
-  kind: EdgeKind,
-  group: string | undefined,
-  share: number | undefined,
-  leadTimeDays: number | undefined,
-  qualified: boolean | undefined,
-  confidence: Confidence,
-  evidence: readonly Evidence[],
-): GraphEdge {
-  const e: Mutable<GraphEdge> = { from, to, kind } as Mutable<GraphEdge>;
-  if (group !== undefined) e.group = group;
-  if (share !== undefined) e.share = share;
-  if (leadTimeDays !== undefined) e.leadTimeDays = leadTimeDays;
-  if (qualified !== undefined) e.qualified = qualified;
-  e.confidence = confidence;
-  e.evidence = evidence;
-  return e;
+  return edgeObject(from, to, kind, group, share, leadTimeDays, qualified, confidence, evidence);
 }
 
 export function documentHere(r: ProblemReader, v: Json): SourceDocument | undefined {

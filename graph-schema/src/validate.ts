@@ -1,8 +1,9 @@
 import type { Problem } from "./errors";
-import { normalizeId } from "./ids";
+import { isValidId, normalizeId } from "./ids";
 import { NodeIndex } from "./node-index";
 import { ProblemReader, type Json } from "./problem-reader";
 import { documentHere, edgeHere, isHole, nodeHere, readEdge, readNode } from "./read-items";
+import { plainEdgeWithUncheckedEnds, plainNode } from "./plain-items";
 import { referenceProblems } from "./references";
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type GraphEdge, type GraphNode, type InterchangeGraph, type SourceDocument } from "./types";
 import { VertexGraphBuilder, type EdgeColumns } from "./vertex-graph";
@@ -19,6 +20,17 @@ const ROOT_FIELDS: ReadonlySet<string> = new Set(["format", "version", "document
 /** Validates an untrusted interchange document (already parsed from JSON). Returns the normalised
  *  graph only when there are no problems; otherwise every problem found, each with a code and path. */
 export function validateInterchange(input: unknown): ValidationResult {
+  return validate(input, true);
+}
+
+/** `validateInterchange` with every node and edge read by the full readers, none by the fast path
+ *  (plain-items.ts): the reference the fast path is tested against. Same results, only slower. */
+export function validateInterchangeWithFullReaders(input: unknown): ValidationResult {
+  return validate(input, false);
+}
+
+/** With `plain`, items in plain form are read by the fast path; any other goes to the full readers. */
+function validate(input: unknown, plain: boolean): ValidationResult {
   const r = new ProblemReader();
   r.enter("$");
   const root = r.object(input, ROOT_FIELDS);
@@ -26,8 +38,8 @@ export function validateInterchange(input: unknown): ValidationResult {
   if (root.format !== INTERCHANGE_FORMAT) r.add("FORMAT_INVALID", "format", `format must be "${INTERCHANGE_FORMAT}"`);
   if (root.version !== INTERCHANGE_VERSION) r.add("VERSION_UNSUPPORTED", "version", `version must be ${INTERCHANGE_VERSION}`);
   const { documents, docIds } = readDocuments(r, root.documents);
-  const { index, invalidIds } = readNodes(r, root.nodes);
-  const { edges, builder, edgeRows } = readEdges(r, root.edges, index);
+  const { index, invalidIds } = readNodes(r, root.nodes, plain);
+  const { edges, builder, edgeRows } = readEdges(r, root.edges, index, plain);
   const vertices = builder.finish();
   const problems = [
     ...r.problems,
@@ -65,28 +77,35 @@ function readDocuments(r: ProblemReader, v: Json): { documents: SourceDocument[]
 
 /** The valid nodes in order of first appearance (a repeat with the same content is the same node),
  *  and the normalised ids of invalid ones: edges to those are not reported a second time. */
-function readNodes(r: ProblemReader, v: Json): { index: NodeIndex; invalidIds: Set<string> } {
+function readNodes(r: ProblemReader, v: Json, plain: boolean): { index: NodeIndex; invalidIds: Set<string> } {
   const invalidIds = new Set<string>();
   r.enter("nodes");
   const list = r.array(v) ?? [];
   const index = new NodeIndex(list.length);
   for (let i = 0; i < list.length; i++) {
-    if (isHole(list, i)) continue;
     const raw = list[i];
-    r.enter(i);
-    const node = nodeHere(r, raw);
-    if (!node) {
-      const rawId = (raw as { id?: unknown } | null)?.id;
-      if (typeof rawId === "string") invalidIds.add(normalizeId(rawId));
-    } else {
-      const prior = index.add(node.id, node);
-      if (prior >= 0) {
-        // The id is taken: the same node again (the last copy is kept, in the first one's place), or a conflict.
-        if (JSON.stringify(index.nodes[prior]) === JSON.stringify(node)) index.replace(prior, node);
-        else r.add("ID_DUPLICATE", "id", `node "${node.id}" appears twice with different content`);
+    let node = plain ? plainNode(raw) : undefined;
+    if (node === undefined) {
+      if (isHole(list, i)) continue;
+      r.enter(i);
+      node = nodeHere(r, raw);
+      r.leave();
+      if (!node) {
+        const rawId = (raw as { id?: unknown } | null)?.id;
+        if (typeof rawId === "string") invalidIds.add(normalizeId(rawId));
+        continue;
       }
     }
-    r.leave();
+    const prior = index.add(node.id, node);
+    if (prior >= 0) {
+      // The id is taken: the same node again (the last copy is kept, in the first one's place), or a conflict.
+      if (JSON.stringify(index.nodes[prior]) === JSON.stringify(node)) index.replace(prior, node);
+      else {
+        r.enter(i);
+        r.add("ID_DUPLICATE", "id", `node "${node.id}" appears twice with different content`);
+        r.leave();
+      }
+    }
   }
   r.leave();
   return { index, invalidIds };
@@ -94,26 +113,33 @@ function readNodes(r: ProblemReader, v: Json): { index: NodeIndex; invalidIds: S
 
 /** The valid edges, resolved against the nodes as they are read. `edgeRows` gives the index each
  *  had in the file (for the paths of later problems); it is only made once an edge is left out. */
-function readEdges(r: ProblemReader, v: Json, index: NodeIndex): { edges: GraphEdge[]; builder: VertexGraphBuilder; edgeRows?: number[] } {
+function readEdges(r: ProblemReader, v: Json, index: NodeIndex, plain: boolean): { edges: GraphEdge[]; builder: VertexGraphBuilder; edgeRows?: number[] } {
   const edges: GraphEdge[] = [];
   let edgeRows: number[] | undefined;
   r.enter("edges");
   const list = r.array(v) ?? [];
   const vertices = new VertexGraphBuilder(index, list.length);
   for (let i = 0; i < list.length; i++) {
-    let edge: GraphEdge | undefined;
-    if (!isHole(list, i)) {
-      r.enter(i);
-      edge = edgeHere(r, list[i]);
-      r.leave();
+    let edge = plain ? plainEdgeWithUncheckedEnds(list[i]) : undefined;
+    if (edge !== undefined && !vertices.addBetweenNodes(edge)) {
+      // An endpoint that is no node's id: valid, and so left to the reference checks, or not plain.
+      if (isValidId(edge.from) && isValidId(edge.to)) vertices.add(edge);
+      else edge = undefined;
     }
-    if (!edge) {
-      edgeRows ??= Array.from(edges, (_, k) => k);
-      continue;
+    if (edge === undefined) {
+      if (!isHole(list, i)) {
+        r.enter(i);
+        edge = edgeHere(r, list[i]);
+        r.leave();
+      }
+      if (!edge) {
+        edgeRows ??= Array.from(edges, (_, k) => k);
+        continue;
+      }
+      vertices.add(edge);
     }
     edgeRows?.push(i);
     edges.push(edge);
-    vertices.add(edge);
   }
   r.leave();
   return { edges, builder: vertices, ...(edgeRows && { edgeRows }) };

@@ -89,18 +89,34 @@ export class VertexGraphBuilder {
   }
 
   add(edge: GraphEdge): void {
-    if (this.count === this.from.length) throw new RangeError(`a VertexGraphBuilder made for ${this.from.length} edges`);
     const f = this.index.positionNear(edge.from, this.fromHint);
     const t = this.index.positionNear(edge.to, this.toHint);
-    if (f !== undefined) this.fromHint = f;
-    if (t !== undefined) this.toHint = t;
-    this.from[this.count] = f ?? this.unknownVertex(edge.from);
-    this.to[this.count] = t ?? this.unknownVertex(edge.to);
-    this.kind[this.count] = kindIndex(edge.kind);
-    if (edge.confidence === "stated") this.stated[this.count] = 1;
-    if (edge.group !== undefined) this.group[this.count] = this.groupCode(edge.group);
-    if (edge.share !== undefined) this.shares.set(this.count, edge.share);
-    this.count++;
+    this.push(edge, f ?? this.unknownVertex(edge.from), t ?? this.unknownVertex(edge.to));
+  }
+
+  /** Adds the edge when both its endpoints are nodes and returns true; otherwise adds nothing and
+   *  returns false (then `add` numbers the missing ids). */
+  addBetweenNodes(edge: GraphEdge): boolean {
+    const f = this.index.positionNear(edge.from, this.fromHint);
+    if (f === undefined) return false;
+    const t = this.index.positionNear(edge.to, this.toHint);
+    if (t === undefined) return false;
+    this.push(edge, f, t);
+    return true;
+  }
+
+  private push(edge: GraphEdge, from: number, to: number): void {
+    const i = this.count;
+    if (i === this.from.length) throw new RangeError(`a VertexGraphBuilder made for ${this.from.length} edges`);
+    if (from < this.index.size) this.fromHint = from;
+    if (to < this.index.size) this.toHint = to;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.kind[i] = kindIndex(edge.kind);
+    if (edge.confidence === "stated") this.stated[i] = 1;
+    if (edge.group !== undefined) this.group[i] = this.groupCode(edge.group);
+    if (edge.share !== undefined) this.shares.set(i, edge.share);
+    this.count = i + 1;
   }
 
   /** Ids met as endpoints that are no node's. */

@@ -1,7 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, runCli, startServe, waitForExit } from "./run-cli";
+import { analyzeReport, compact } from "../../server/src/analysis";
+import { readGraphFile } from "../../server/src/import/read-interchange-file";
+import { BIN, ROOT, runCli, startServe, waitForExit } from "./run-cli";
 
 const SAMPLE = path.join(ROOT, "seeds", "sample", "sample-graph.json");
 const sample = () => JSON.parse(readFileSync(SAMPLE, "utf8")) as { format: string; nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
@@ -64,6 +67,22 @@ describe("chokepoint CLI", () => {
     expect(runCli(["import"], env)).toMatchObject({ status: 2 });
     expect(runCli(["export", "--format", "xml"], env)).toMatchObject({ status: 2 });
     expect(runCli(["help"], env).stdout).toContain("import");
+  });
+
+  it("analyze --graph FILE --json writes exactly the report's JSON (as bytes, straight to stdout)", () => {
+    // A graph whose names are not ASCII (the sample has Chinese names), written through the
+    // CLI's byte sink; the same bytes as the report object's JSON.
+    const g = sample();
+    g.nodes.push({ id: "naive-cafe", kind: "Component", name: { en: "Naïve café \u{1F600}", zh: "咖啡" } });
+    g.edges.push({ from: "invasive-ventilator", to: "naive-cafe", kind: "REQUIRES" });
+    const file = path.join(dir, "graph.json");
+    writeFileSync(file, JSON.stringify(g));
+    const r = spawnSync(process.execPath, [BIN, "analyze", "--graph", file, "--json"], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const { graph, columns } = readGraphFile(file);
+    const expected = `${JSON.stringify(analyzeReport(compact({ nodes: graph.nodes, edges: graph.edges, columns })))}\n`;
+    expect(r.stdout.equals(Buffer.from(expected, "utf8"))).toBe(true);
+    expect(expected).toContain("naive-cafe");
   });
 
   it("refuses bad configuration in one line", () => {

@@ -21,7 +21,8 @@
  *   articulationPoints(g)                       → { lens, ids }   (secondary, undirected fragility lens)
  *   riskScore(g, id) / riskRanking(g, { limit })→ { id, kind, score, terms: [{ name, value, weight, contribution, detail }] }
  *   analyzeReport(g, opts) / scenarioReport(g, ids) → the CLI's JSON documents (README: CLI JSON output)
- *   writeAnalyzeReport(g, opts, write)          → the same analyze JSON, streamed in chunks (large graphs)
+ *   writeAnalyzeReportBytes(g, opts, sink)      → the same analyze JSON as UTF-8, streamed in chunks (large graphs)
+ *   writeAnalyzeReport(g, opts, write)          → the same, streamed as strings
  *   g.findings                                  → data findings (broken REQUIRES/WITHIN cycles, unusable edges)
  *
  * Semantics:
@@ -76,9 +77,11 @@ export type { ConcentrationEntry, RegionShare, SingleRegionEntry, SoleSourceEntr
 export type { ConeCoverage } from "./gaps";
 export { RISK_WEIGHTS, type RiskScore, type RiskTerm, type RiskTermName } from "./risk";
 export { DEFAULT_CUT_LIMIT, MAX_CUT_LIMIT } from "./cutsets";
+export type { ByteSink } from "./json-writer";
 export {
   analyzeReport,
   writeAnalyzeReport,
+  writeAnalyzeReportBytes,
   scenarioReport,
   ANALYSIS_FORMAT,
   SCENARIO_FORMAT,

@@ -10,7 +10,10 @@ import { criticalIndex, criticalityEntry, type CriticalIndex, type CriticalityEn
 import { allSpofsOf, dominanceOf } from "./derived";
 import type { Finding } from "./findings";
 import { coneCoverage, mappingGaps } from "./gaps";
+import { JsonIds } from "./json-ids";
+import { DEFAULT_CHUNK_BYTES, jsonFragment, JsonWriter, type ByteSink } from "./json-writer";
 import { buildPaths, ProofBuilder } from "./proof";
+import { ProofPathWriter } from "./proof-path-writer";
 import { round, type RiskScore } from "./risk";
 import { scenario, type DisabledProduct } from "./scenario";
 import { scratchInt32 } from "./scratch";
@@ -67,6 +70,32 @@ export interface AnalyzeReport {
   readonly articulationPoints: { readonly lens: string; readonly count: number; readonly ids: readonly string[] };
 }
 
+/** The per-report helpers of the text writer (see `AnalyzeParts.textWriters`). */
+interface ReportText {
+  readonly ids: JsonIds;
+  readonly paths: ProofPathWriter;
+}
+
+/** Constant JSON fragments of report entries, encoded once. */
+const ID_FIELD = jsonFragment('{"id":');
+const NEXT_ID_FIELD = jsonFragment(',{"id":');
+const NAME_FIELD = jsonFragment(',"name":');
+const SPOFS_FIELD = jsonFragment(',"spofs":[');
+/** `,"kind":"<kind>","path":[` by kind code (a SPOF entry). */
+const KIND_PATH_FIELDS = KIND_NAMES.map((k) => jsonFragment(`,"kind":${JSON.stringify(k)},"path":[`));
+/** `,"kind":"<kind>","products":[` by kind code (a criticality entry). */
+const KIND_PRODUCTS_FIELDS = KIND_NAMES.map((k) => jsonFragment(`,"kind":${JSON.stringify(k)},"products":[`));
+/** The end of a SPOF entry, after its path's ids. */
+const STATED = jsonFragment('],"inferred":false}');
+const INFERRED = jsonFragment('],"inferred":true}');
+const STATED_TRUNCATED = jsonFragment('],"inferred":false,"pathTruncated":true}');
+const INFERRED_TRUNCATED = jsonFragment('],"inferred":true,"pathTruncated":true}');
+const ITEMS_FIELD = jsonFragment('],"items":');
+const GAPS_FIELD = jsonFragment(',"mappingGaps":');
+const COUNT_FIELD = jsonFragment('],"count":');
+const VALUE_FIELD = jsonFragment(',"value":');
+const INFERRED_COUNT_FIELD = jsonFragment(',"inferredCount":');
+
 export interface AnalyzeOptions {
   /** Length of the ranked secondary lists (concentration, risk, articulation points). Default 100. */
   readonly top?: number;
@@ -87,12 +116,6 @@ class AnalyzeParts {
   private readonly builder: ProofBuilder;
   private readonly budget: { left: number };
   private readonly stamp: Int32Array;
-  /** pathTexts: per node, the product (1-based) whose path entry `pathEntry` holds (a Map per
-   *  product measured slower at a million verdicts). */
-  private readonly pathStamp: Int32Array;
-  private readonly pathEntry: Int32Array;
-  private pathEpoch = 0;
-  private readonly ids: JsonIds;
 
   constructor(
     readonly g: CompactGraph,
@@ -104,9 +127,13 @@ class AnalyzeParts {
     this.builder = new ProofBuilder(g, dominanceOf(g));
     this.budget = { left: options.maxPathIds ?? 5_000_000 };
     this.stamp = scratchInt32("report.coverageStamp", g.nodeCount, true);
-    this.pathStamp = scratchInt32("report.pathStamp", g.nodeCount, true);
-    this.pathEntry = scratchInt32("report.pathEntry", g.nodeCount);
-    this.ids = new JsonIds(g.ids);
+  }
+
+  /** What writing the report as text needs besides `out`: the encoded ids, and the proof paths
+   *  (which draw on this report's path budget, as `product` does). */
+  textWriters(out: JsonWriter): ReportText {
+    const ids = new JsonIds(this.g.ids, out);
+    return { ids, paths: new ProofPathWriter(this.builder, this.all, this.budget, ids, out, this.g.nodeCount) };
   }
 
   get productCount(): number {
@@ -138,65 +165,32 @@ class AnalyzeParts {
     return { id: g.ids[p]!, name: g.nodes[p]!.name, spofs, items, mappingGaps: gaps };
   }
 
-  /** `JSON.stringify(product(i))`, written directly: a 10^6-node report has millions of proof
-   *  paths, and building each as objects and arrays first costs several times the text. */
-  productJson(i: number): string {
-    const { g, all, ids } = this;
+  /** Writes `JSON.stringify(product(i))`: a 10^6-node report has millions of proof paths, and
+   *  building each as objects and arrays first costs several times the text. */
+  writeProduct(i: number, out: JsonWriter, text: ReportText): void {
+    const { g, all } = this;
+    const { ids, paths } = text;
     const { p, lo, hi, items, gaps } = this.productParts(i);
-    const paths = this.pathTexts(p, lo, hi);
-    let text = `{"id":${ids.of(p)},"name":${JSON.stringify(g.nodes[p]!.name)},"spofs":[`;
-    for (let k = 0; k < hi - lo; k++) {
-      const x = all.node[lo + k];
-      text += `${k === 0 ? "" : ","}{"id":${ids.of(x)},"kind":"${KIND_NAMES[g.kind[x]]!}","path":[${paths.texts[k]!}],"inferred":${all.inferred[lo + k] === 1}${paths.truncated[k] === 1 ? ',"pathTruncated":true' : ""}}`;
+    paths.begin(p, lo, hi);
+    out.fragment(ID_FIELD);
+    ids.write(p);
+    out.fragment(NAME_FIELD);
+    out.text(JSON.stringify(g.nodes[p]!.name));
+    out.fragment(SPOFS_FIELD);
+    for (let k = lo; k < hi; k++) {
+      const x = all.node[k];
+      out.fragment(k === lo ? ID_FIELD : NEXT_ID_FIELD);
+      ids.write(x);
+      out.fragment(KIND_PATH_FIELDS[g.kind[x]]!);
+      const truncated = paths.write(k);
+      const tail = all.inferred[k] === 1 ? (truncated ? INFERRED_TRUNCATED : INFERRED) : truncated ? STATED_TRUNCATED : STATED;
+      out.fragment(tail);
     }
-    return `${text}],"items":${items},"mappingGaps":${gaps}}`;
-  }
-
-  /**
-   * `buildPaths` (same budget rule, same result) as the JSON text of each path's ids: a path is
-   * its `after`'s path plus a segment plus x, and V8 keeps `prefix + rest` as a rope that points
-   * at the prefix, so shared prefixes are neither copied nor held as arrays until output.
-   */
-  private pathTexts(p: number, lo: number, hi: number): { texts: string[]; truncated: Uint8Array } {
-    const { all, ids, budget } = this;
-    const texts: string[] = [];
-    const lengths: number[] = [];
-    const truncated = new Uint8Array(hi - lo);
-    // Node → its entry in texts/lengths, for the nodes whose full path is known (-1: the product).
-    const { pathStamp, pathEntry } = this;
-    const ep = ++this.pathEpoch;
-    pathStamp[p] = ep;
-    pathEntry[p] = -1;
-    const productText = ids.of(p);
-    for (let i = lo; i < hi; i++) {
-      const x = all.node[i];
-      const after = all.after[i];
-      const seg = this.builder.through(all.slot[i]);
-      const segText = seg.length === 0 ? "" : `,${ids.join(seg)}`;
-      const k = pathStamp[after] === ep ? pathEntry[after] : undefined;
-      const prefixLength = k === undefined ? 0 : k < 0 ? 1 : lengths[k]!;
-      let text: string;
-      let length: number;
-      if (k !== undefined && budget.left >= prefixLength + seg.length + 1) {
-        text = `${k < 0 ? productText : texts[k]!}${segText},${ids.of(x)}`;
-        length = prefixLength + seg.length + 1;
-        pathStamp[x] = ep;
-        pathEntry[x] = i - lo;
-      } else {
-        const head = after === p ? productText : `${productText},${ids.of(after)}`;
-        text = `${head}${segText},${ids.of(x)}`;
-        length = (after === p ? 1 : 2) + seg.length + 1;
-        if (after !== p) truncated[i - lo] = 1;
-        else {
-          pathStamp[x] = ep;
-          pathEntry[x] = i - lo;
-        }
-      }
-      budget.left -= length;
-      texts.push(text);
-      lengths.push(length);
-    }
-    return { texts, truncated };
+    out.fragment(ITEMS_FIELD);
+    out.number(items);
+    out.fragment(GAPS_FIELD);
+    out.number(gaps);
+    out.byte(0x7d);
   }
 
   get criticalCount(): number {
@@ -207,12 +201,24 @@ class AnalyzeParts {
     return criticalityEntry(this.g, this.all, this.critical, i);
   }
 
-  /** `JSON.stringify(criticality(i))`, written directly (see `productJson`). */
-  criticalityJson(i: number): string {
-    const { g, all, critical, ids } = this;
+  /** Writes `JSON.stringify(criticality(i))` (see `writeProduct`). */
+  writeCriticality(i: number, out: JsonWriter, ids: JsonIds): void {
+    const { g, all, critical } = this;
     const v = critical.nodes[i];
-    const products = ids.list(critical.products.subarray(critical.offsets[i], critical.offsets[i + 1]));
-    return `{"id":${ids.of(v)},"kind":"${KIND_NAMES[g.kind[v]]!}","products":${products},"count":${all.count[v]},"value":${all.value[v]},"inferredCount":${all.inferredCount[v]}}`;
+    out.fragment(ID_FIELD);
+    ids.write(v);
+    out.fragment(KIND_PRODUCTS_FIELDS[g.kind[v]]!);
+    for (let j = critical.offsets[i]; j < critical.offsets[i + 1]; j++) {
+      if (j === critical.offsets[i]) ids.write(critical.products[j]);
+      else ids.writeNext(critical.products[j]);
+    }
+    out.fragment(COUNT_FIELD);
+    out.number(all.count[v]);
+    out.fragment(VALUE_FIELD);
+    out.number(all.value[v]);
+    out.fragment(INFERRED_COUNT_FIELD);
+    out.number(all.inferredCount[v]);
+    out.byte(0x7d);
   }
 
   concentration(): ConcentrationEntry[] {
@@ -245,37 +251,61 @@ export function analyzeReport(g: CompactGraph, options: AnalyzeOptions = {}): An
 }
 
 /**
- * Writes exactly `JSON.stringify(analyzeReport(g, options))`, entry by entry, to `write` (in
- * chunks of about a megabyte): for graphs of 10^6 nodes the report has millions of entries, and
- * building them all as objects first costs more in garbage collection than the analysis itself.
+ * Writes exactly `JSON.stringify(analyzeReport(g, options))` as UTF-8, entry by entry, to `sink`
+ * (in chunks of `chunkBytes`, each valid only during the call): for graphs of 10^6 nodes the
+ * report has millions of entries, and building them all as objects, or even as strings, costs
+ * more in garbage collection and copying than writing their bytes once.
  */
-export function writeAnalyzeReport(g: CompactGraph, options: AnalyzeOptions, write: (chunk: string) => void): void {
+export function writeAnalyzeReportBytes(g: CompactGraph, options: AnalyzeOptions, sink: ByteSink, chunkBytes = DEFAULT_CHUNK_BYTES): void {
   const parts = new AnalyzeParts(g, options);
-  let pending: string[] = [];
-  let size = 0;
-  const put = (s: string): void => {
-    pending.push(s);
-    size += s.length;
-    if (size >= 1 << 16) flush();
-  };
-  const flush = (): void => {
-    if (pending.length > 0) write(pending.join(""));
-    pending = [];
-    size = 0;
-  };
+  const out = new JsonWriter(sink, chunkBytes);
+  const text = parts.textWriters(out);
   const J = JSON.stringify;
-  const list = (count: number, entryJson: (i: number) => string): void => {
-    put("[");
-    for (let i = 0; i < count; i++) put(i === 0 ? entryJson(i) : `,${entryJson(i)}`);
-    put("]");
-  };
-  put(`{"format":${J(ANALYSIS_FORMAT)},"version":${REPORT_VERSION},"graph":${J(summary(g))},"findings":${J(g.findings)},"products":`);
-  list(parts.productCount, (i) => parts.productJson(i));
-  put(`,"criticalityRankedBy":${J(parts.critical.weighted ? "annualValue" : "count")},"criticality":`);
-  list(parts.criticalCount, (i) => parts.criticalityJson(i));
-  put(`,"mappingGaps":${J(mappingGaps(g))},"soleSource":${J(soleSource(g))},"singleRegion":${J(singleRegion(g))}`);
-  put(`,"concentration":${J(parts.concentration())},"risk":${J(riskRanking(g, { limit: parts.top }))},"articulationPoints":${J(parts.articulationPoints())}}`);
-  flush();
+  out.text(`{"format":${J(ANALYSIS_FORMAT)},"version":${REPORT_VERSION},"graph":${J(summary(g))},"findings":`);
+  out.text(J(g.findings));
+  out.text(`,"products":[`);
+  for (let i = 0; i < parts.productCount; i++) {
+    if (i > 0) out.byte(0x2c);
+    parts.writeProduct(i, out, text);
+  }
+  out.text(`],"criticalityRankedBy":${J(parts.critical.weighted ? "annualValue" : "count")},"criticality":[`);
+  for (let i = 0; i < parts.criticalCount; i++) {
+    if (i > 0) out.byte(0x2c);
+    parts.writeCriticality(i, out, text.ids);
+  }
+  out.text(`],"mappingGaps":[`);
+  const gaps = mappingGaps(g);
+  for (let i = 0; i < gaps.length; i++) {
+    if (i > 0) out.byte(0x2c);
+    out.string(gaps[i]!);
+  }
+  // The remaining sections are lists of objects owned by other modules: JSON.stringify keeps
+  // them exact whatever fields those gain, and one long string per section costs no scavenges
+  // (it is allocated outside the young generation).
+  out.text(`],"soleSource":`);
+  out.text(J(soleSource(g)));
+  out.text(`,"singleRegion":`);
+  out.text(J(singleRegion(g)));
+  out.text(`,"concentration":`);
+  out.text(J(parts.concentration()));
+  out.text(`,"risk":`);
+  out.text(J(riskRanking(g, { limit: parts.top })));
+  out.text(`,"articulationPoints":`);
+  out.text(J(parts.articulationPoints()));
+  out.byte(0x7d);
+  out.flush();
+}
+
+/** `writeAnalyzeReportBytes` for a consumer of text: the same JSON, as strings. */
+export function writeAnalyzeReport(g: CompactGraph, options: AnalyzeOptions, write: (chunk: string) => void): void {
+  const decoder = new TextDecoder();
+  writeAnalyzeReportBytes(g, options, (bytes) => {
+    // `stream`: a chunk may end inside a multi-byte character; the decoder keeps the start.
+    const chunk = decoder.decode(bytes, { stream: true });
+    if (chunk.length > 0) write(chunk);
+  });
+  const rest = decoder.decode();
+  if (rest.length > 0) write(rest);
 }
 
 export interface ScenarioReport {
@@ -310,48 +340,6 @@ export function scenarioReport(g: CompactGraph, failIds: readonly string[]): Sce
     inferred: result.inferred,
     exposed: result.disabled.filter((d) => d.time.exposed === true).map((d) => d.id),
   };
-}
-
-/** True when JSON.stringify would escape something in s: a quote, a backslash, a control
- *  character or a surrogate (lone ones are escaped; pairs are left to the general encoder). */
-function needsEscape(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
-  }
-  return false;
-}
-
-/** `JSON.stringify(s)` for a string; ids rarely need escaping, so skip the general encoder. */
-function encodeString(s: string): string {
-  return needsEscape(s) ? JSON.stringify(s) : `"${s}"`;
-}
-
-/** Node ids as JSON string literals, each encoded once (an id appears in many paths). */
-class JsonIds {
-  // Allocated at full length: filled at random positions, a growing array would turn sparse (a
-  // dictionary) and every lookup would hash.
-  private readonly encoded: (string | undefined)[];
-
-  constructor(private readonly ids: readonly string[]) {
-    this.encoded = new Array<string | undefined>(ids.length).fill(undefined);
-  }
-
-  of(v: number): string {
-    return (this.encoded[v] ??= encodeString(this.ids[v]!));
-  }
-
-  /** The ids of `nodes` as JSON strings separated by commas. */
-  join(nodes: ArrayLike<number>): string {
-    let text = "";
-    for (let i = 0; i < nodes.length; i++) text += i === 0 ? this.of(nodes[i]!) : `,${this.of(nodes[i]!)}`;
-    return text;
-  }
-
-  /** A JSON array of the ids of `nodes`. */
-  list(nodes: ArrayLike<number>): string {
-    return `[${this.join(nodes)}]`;
-  }
 }
 
 function summary(g: CompactGraph): GraphSummary {

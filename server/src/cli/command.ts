@@ -4,6 +4,9 @@ import type { GraphStore } from "../domain/graph-store";
  *  call `process.exit` (the dispatcher does), so they can be run in-process by tests. */
 export interface CliContext {
   readonly stdout: (text: string) => void;
+  /** Bytes for stdout, when the context can take them (the real CLI: written straight to fd 1).
+   *  Commands with very large output use it instead of `stdout`, never both for one output. */
+  readonly stdoutBytes?: (chunk: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   /** Opens the configured store (embedded or Neo4j, chosen by main.ts from the environment). */
   readonly openStore: () => Promise<GraphStore>;

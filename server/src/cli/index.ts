@@ -3,6 +3,7 @@ import { isChokepointError } from "@chokepoint/graph-schema";
 import { cliContext } from "../main";
 import type { CliContext, Command } from "./command";
 import { COMMANDS } from "./commands";
+import { fdWriter } from "./fd-writer";
 
 function help(ctx: CliContext): number {
   ctx.stdout("usage: chokepoint <command> [options]\n\ncommands:\n");
@@ -51,7 +52,8 @@ export function main(argv: readonly string[]): void {
     process.stderr.write(`chokepoint: INTERNAL: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
     process.exit(1);
   });
-  const ctx = cliContext();
+  // Assigned, not spread: the context has lazy getters (configuration is read only when used).
+  const ctx: CliContext = Object.assign(cliContext(), { stdoutBytes: fdWriter(1) });
   runCli(argv, ctx).then(
     (code) => {
       // `serve` keeps the process alive by its open server; every other command ends here.

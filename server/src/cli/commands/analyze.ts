@@ -1,9 +1,11 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ChokepointError } from "@chokepoint/graph-schema";
-import { analyzeReport, compact, writeAnalyzeReport, type AnalyzeReport, type CompactGraph } from "../../analysis";
+import { analyzeReport, compact, writeAnalyzeReport, writeAnalyzeReportBytes, type AnalyzeReport, type CompactGraph } from "../../analysis";
 import { readGraphFile } from "../../import/read-interchange-file";
 import type { CliContext, Command } from "../command";
+
+const NEWLINE = Uint8Array.of(0x0a);
 
 /**
  * The graph to analyse: an interchange file (`--graph FILE`, validated, no store involved) or the
@@ -46,9 +48,15 @@ export const analyzeCommand: Command = {
     const top = countOption(values.top, "top", 100);
     const g = await loadGraph(values.graph, ctx);
     if (values.json) {
-      // Streamed: on a 10^6-node graph the report has millions of entries.
-      writeAnalyzeReport(g, { top }, ctx.stdout);
-      ctx.stdout("\n");
+      // Streamed: on a 10^6-node graph the report has millions of entries (hundreds of
+      // megabytes), best written as bytes where the context takes them.
+      if (ctx.stdoutBytes !== undefined) {
+        writeAnalyzeReportBytes(g, { top }, ctx.stdoutBytes);
+        ctx.stdoutBytes(NEWLINE);
+      } else {
+        writeAnalyzeReport(g, { top }, ctx.stdout);
+        ctx.stdout("\n");
+      }
     } else ctx.stdout(summarize(analyzeReport(g, { top })));
     return 0;
   },

@@ -78,18 +78,17 @@ interface ReportText {
 
 /** Constant JSON fragments of report entries, encoded once. */
 const ID_FIELD = jsonFragment('{"id":');
-const NEXT_ID_FIELD = jsonFragment(',{"id":');
 const NAME_FIELD = jsonFragment(',"name":');
 const SPOFS_FIELD = jsonFragment(',"spofs":[');
 /** `,"kind":"<kind>","path":[` by kind code (a SPOF entry). */
 const KIND_PATH_FIELDS = KIND_NAMES.map((k) => jsonFragment(`,"kind":${JSON.stringify(k)},"path":[`));
 /** `,"kind":"<kind>","products":[` by kind code (a criticality entry). */
 const KIND_PRODUCTS_FIELDS = KIND_NAMES.map((k) => jsonFragment(`,"kind":${JSON.stringify(k)},"products":[`));
-/** The end of a SPOF entry, after its path's ids. */
-const STATED = jsonFragment('],"inferred":false}');
-const INFERRED = jsonFragment('],"inferred":true}');
-const STATED_TRUNCATED = jsonFragment('],"inferred":false,"pathTruncated":true}');
-const INFERRED_TRUNCATED = jsonFragment('],"inferred":true,"pathTruncated":true}');
+/** The end of a SPOF entry after its path's ids, by `inferred` + 2 × `pathTruncated`, for the
+ *  last entry of a product and (with the next entry's start) for the others. */
+const SPOF_ENDS = ['],"inferred":false}', '],"inferred":true}', '],"inferred":false,"pathTruncated":true}', '],"inferred":true,"pathTruncated":true}'];
+const LAST_SPOF_END = SPOF_ENDS.map(jsonFragment);
+const SPOF_END_NEXT_ID = SPOF_ENDS.map((end) => jsonFragment(`${end},{"id":`));
 const ITEMS_FIELD = jsonFragment('],"items":');
 const GAPS_FIELD = jsonFragment(',"mappingGaps":');
 const COUNT_FIELD = jsonFragment('],"count":');
@@ -177,14 +176,13 @@ class AnalyzeParts {
     out.fragment(NAME_FIELD);
     out.text(JSON.stringify(g.nodes[p]!.name));
     out.fragment(SPOFS_FIELD);
+    if (hi > lo) out.fragment(ID_FIELD);
     for (let k = lo; k < hi; k++) {
       const x = all.node[k];
-      out.fragment(k === lo ? ID_FIELD : NEXT_ID_FIELD);
       ids.write(x);
       out.fragment(KIND_PATH_FIELDS[g.kind[x]]!);
-      const truncated = paths.write(k);
-      const tail = all.inferred[k] === 1 ? (truncated ? INFERRED_TRUNCATED : INFERRED) : truncated ? STATED_TRUNCATED : STATED;
-      out.fragment(tail);
+      const end = all.inferred[k] + (paths.write(k) ? 2 : 0);
+      out.fragment(k + 1 < hi ? SPOF_END_NEXT_ID[end]! : LAST_SPOF_END[end]!);
     }
     out.fragment(ITEMS_FIELD);
     out.number(items);

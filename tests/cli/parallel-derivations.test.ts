@@ -19,13 +19,18 @@ const { deriveInParallel } = require(path.join(DIST, "cli", "parallel-derivation
 
 async function parallelReport(graph: { nodes: Parameters<typeof edgeColumns>[0]; edges: Parameters<typeof edgeColumns>[1] }): Promise<{ text: string; worked: boolean }> {
   const g = engine.compact({ ...graph, columns: edgeColumns(graph.nodes, graph.edges) });
-  const worked = await deriveInParallel(g);
+  const worked = await deriveInParallel(g, 0);
   let text = "";
   engine.writeAnalyzeReport(g, {}, (chunk) => (text += chunk));
   return { text, worked };
 }
 
 describe("analysis derived on two threads", () => {
+  it("starts no worker for a graph smaller than the threshold", async () => {
+    const graph = randomGraph(1);
+    expect(await deriveInParallel(engine.compact(graph))).toBe(false);
+  });
+
   it("writes exactly the single-threaded report on a synthetic supply graph, with the worker doing its share", async () => {
     const graph = generateSupplyGraph({ nodes: 20_000, seed: 11 });
     const { text, worked } = await parallelReport(graph);

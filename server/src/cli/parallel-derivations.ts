@@ -25,6 +25,9 @@ export interface WorkerResult {
   readonly articulation: Int32Array;
 }
 
+/** Below this many nodes the passes take less than starting a worker does (tens of ms). */
+export const MIN_PARALLEL_NODES = 50_000;
+
 /** The compiled worker script, next to this module's compiled form. */
 const WORKER_SCRIPT = path.join(__dirname, "derivation-worker.js");
 
@@ -45,11 +48,11 @@ function startWorker(g: CompactGraph): Promise<WorkerResult> | undefined {
 
 /**
  * Builds dominance, stated-only dominance, concentration, single-region flags and articulation
- * points of `g` into the engine's memos, using a worker thread when one can run. Returns whether
- * a worker did its share.
+ * points of `g` into the engine's memos, using a worker thread when one can run and the graph has
+ * at least `minNodes` nodes. Returns whether a worker did its share.
  */
-export async function deriveInParallel(g: CompactGraph): Promise<boolean> {
-  const worker = startWorker(g);
+export async function deriveInParallel(g: CompactGraph, minNodes = MIN_PARALLEL_NODES): Promise<boolean> {
+  const worker = g.nodeCount >= minNodes ? startWorker(g) : undefined;
   // This thread's share: about as long as the worker's at 10^6 nodes.
   dominanceOf(g);
   hhiOf(g);

@@ -8,9 +8,20 @@ export function readInterchangeFile(file: string): InterchangeGraph {
 
 /** `readInterchangeFile`, with the edges as columns, as validation resolved them (for `compact`). */
 export function readGraphFile(file: string): { graph: InterchangeGraph; columns: EdgeColumns } {
+  return validateGraphDocument(readJsonFile(file), file);
+}
+
+/** The parsed JSON of a file (NOT_FOUND, JSON_INVALID). The first half of `readGraphFile`. */
+export function readJsonFile(file: string): unknown {
   // The text is only an argument of parseJson, so it can be collected while the parsed document is
   // validated (a million-node file is hundreds of MB of text).
-  const { graph, columns, problems } = validateInterchange(parseJson(readText(file), file));
+  return parseJson(readText(file), file);
+}
+
+/** A parsed interchange document, validated (VALIDATION_FAILED, with every problem). The second
+ *  half of `readGraphFile`. */
+export function validateGraphDocument(doc: unknown, file: string): { graph: InterchangeGraph; columns: EdgeColumns } {
+  const { graph, columns, problems } = validateInterchange(doc);
   if (!graph || !columns) throw new ChokepointError("VALIDATION_FAILED", `${file} is not a valid chokepoint/graph file`, { problems });
   return { graph, columns };
 }

@@ -27,7 +27,7 @@ export class NodeIndex {
   add(id: string, node: GraphNode): number {
     const existing = this.table.add(id);
     if (existing !== -1) return existing;
-    this.kindCodes[this.nodes.length] = NODE_KINDS.indexOf(node.kind);
+    this.kindCodes[this.nodes.length] = nodeKindCode(node.kind);
     this.nodes.push(node);
     return -1;
   }
@@ -71,5 +71,21 @@ export class NodeIndex {
 
   kindAt(position: number): NodeKind {
     return NODE_KINDS[this.kindCodes[position]!]!;
+  }
+}
+
+/** Index of the kind in NODE_KINDS (a switch: this runs per node). */
+function nodeKindCode(kind: NodeKind): number {
+  switch (kind) {
+    case "Product":
+      return 0;
+    case "Component":
+      return 1;
+    case "Material":
+      return 2;
+    case "Supplier":
+      return 3;
+    case "Region":
+      return 4;
   }
 }

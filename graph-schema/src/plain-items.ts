@@ -294,6 +294,12 @@ function plainEvidence(v: unknown): readonly Evidence[] | undefined {
   if (v === undefined) return NO_EVIDENCE;
   if (!Array.isArray(v)) return undefined;
   if (v.length === 0) return NO_EVIDENCE;
+  if (v.length === 1) {
+    // The usual case, as a literal: exactly one element's room, and an allocation site V8 can
+    // pretenure (a list grown by push gets a new backing store in the young generation).
+    const ev = plainEvidenceEntry(v[0]);
+    return ev === undefined ? undefined : [ev];
+  }
   const list: Evidence[] = [];
   for (let i = 0; i < v.length; i++) {
     const ev = plainEvidenceEntry(v[i]);

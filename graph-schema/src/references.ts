@@ -46,14 +46,16 @@ export function referenceProblems(index: NodeIndex, edges: readonly GraphEdge[],
   const edgePath = options.edgePath ?? ((i: number) => `$.edges[${i}]`);
   const invalidIds = options.invalidIds ?? NO_IDS;
   const duplicates = firstDuplicates(g);
+  const anyDuplicates = duplicates.size > 0;
   const known = g.nodeCount;
+  const { from: froms, to: tos, kind: kinds } = g;
   for (let i = 0; i < edges.length; i++) {
-    const from = g.from[i]!;
-    const to = g.to[i]!;
+    const from = froms[i]!;
+    const to = tos[i]!;
     if (from >= known && !invalidIds.has(edges[i]!.from)) problems.push({ code: "EDGE_ENDPOINT_MISSING", path: `${edgePath(i)}.from`, message: `no node with id "${edges[i]!.from}"` });
     if (to >= known && !invalidIds.has(edges[i]!.to)) problems.push({ code: "EDGE_ENDPOINT_MISSING", path: `${edgePath(i)}.to`, message: `no node with id "${edges[i]!.to}"` });
     if (from < known && to < known) {
-      const k = g.kind[i]!;
+      const k = kinds[i]!;
       if ((FROM_KINDS[k]! & (1 << index.kindCodeAt(from))) === 0 || (TO_KINDS[k]! & (1 << index.kindCodeAt(to))) === 0) {
         const [fromKinds, toKinds] = EDGE_ENDPOINTS[edges[i]!.kind];
         problems.push({
@@ -63,7 +65,7 @@ export function referenceProblems(index: NodeIndex, edges: readonly GraphEdge[],
         });
       }
     }
-    const first = duplicates.get(i);
+    const first = anyDuplicates ? duplicates.get(i) : undefined;
     if (first !== undefined) problems.push({ code: "EDGE_DUPLICATE", path: edgePath(i), message: `same edge as ${edgePath(first)}` });
   }
   if (options.documents) citeDocuments(index.nodes, edges, options.documents, edgePath, problems);

@@ -21,7 +21,7 @@ import { rankCritical } from "../../server/src/analysis/criticality";
 import { orderTwoCuts, MAX_CUT_LIMIT } from "../../server/src/analysis/cutsets";
 import { buildDominance } from "../../server/src/analysis/dominance";
 import { cutSets } from "../../server/src/analysis/api";
-import { analyzeReport, writeAnalyzeReport } from "../../server/src/analysis/report";
+import { analyzeReport, writeAnalyzeReportBytes } from "../../server/src/analysis/report";
 import { scenarioOf } from "../../server/src/analysis/scenario";
 import { allSpofs, markInferred } from "../../server/src/analysis/spofs";
 import { generateSupplyGraph } from "../synthetic/generate";
@@ -247,10 +247,11 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       (t) => `cone ${t.value.coneSize} nodes, ${t.value.pairs.length} pairs${t.value.truncated ? " (capped)" : ""}`,
     );
     // What `chokepoint analyze --graph FILE --json` does after validating the file.
+    // As the CLI writes it: UTF-8 bytes in chunks (here counted, not written).
     const streamedReport = (): number => {
-      let chars = 0;
-      writeAnalyzeReport(compact(withColumns), {}, (chunk) => (chars += chunk.length));
-      return chars;
+      let bytes = 0;
+      writeAnalyzeReportBytes(compact(withColumns), {}, (chunk) => (bytes += chunk.length));
+      return bytes;
     };
     await step("analyze report (compact + all, streamed JSON)", 1, streamedReport, (t) => `${(t.value / 1e6).toFixed(1)} MB of JSON`);
     cliRows(n, synthetic, at1M, (await time(5, () => sweep(graph))).cpuMs).forEach((row) => rows.push(row));

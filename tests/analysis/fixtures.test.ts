@@ -12,7 +12,9 @@ import {
   spofs,
 } from "../../server/src/analysis";
 import { alternates, cycle, deepChain, diamond, gapVersusRedundant, ids, pairKeys, regionHierarchy } from "./fixtures";
-import { edge, node } from "./random-graph";
+import { edge, node, randomGraph } from "./random-graph";
+import { productCoverage } from "../../server/src/analysis/gaps";
+import { PRODUCT } from "../../server/src/analysis/compact";
 
 describe("diamond", () => {
   const g = compact(diamond());
@@ -150,6 +152,21 @@ describe("mapping gaps", () => {
     expect(robust.coverage).toEqual({ items: 2, gaps: [] });
     expect(unknown.coverage).toEqual({ items: 2, gaps: ["x"] });
     expect(spofs(g, "bare")).toMatchObject({ spofs: [], coverage: { items: 1, gaps: ["bare"] } });
+  });
+  it("counts every product's coverage in one pass exactly as one product's query does, on random graphs", () => {
+    let gaps = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const rg = compact(randomGraph(seed));
+      const counts = productCoverage(rg);
+      const products = rg.ids.filter((_, v) => rg.kind[v] === PRODUCT);
+      expect(counts.length).toBe(2 * products.length);
+      products.forEach((id, i) => {
+        const { coverage } = spofs(rg, id);
+        expect([counts[2 * i], counts[2 * i + 1]]).toEqual([coverage.items, coverage.gaps.length]);
+        gaps += coverage.gaps.length;
+      });
+    }
+    expect(gaps).toBeGreaterThan(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { memoByGraph } from "./cache";
 import type { CompactGraph } from "./compact";
 import { hhiAll, singleRegionFlags } from "./concentration";
 import { buildDominance } from "./dominance";
+import { productCoverage } from "./gaps";
 import { riskInputs } from "./risk";
 import { allSpofs, markInferred } from "./spofs";
 
@@ -22,5 +23,7 @@ export const hhiOf = memoByGraph((g: CompactGraph) => hhiAll(g));
 export const singleRegionOf = memoByGraph((g: CompactGraph) => singleRegionFlags(g, dominanceOf(g)));
 /** Inputs and scores of the risk score for every node. */
 export const riskInputsOf = memoByGraph((g: CompactGraph) => riskInputs(g, allSpofsOf(g), hhiOf(g), singleRegionOf(g)));
+/** Cone item and mapping-gap counts of every product (see gaps.ts `productCoverage`). */
+export const coverageOf = memoByGraph((g: CompactGraph) => productCoverage(g));
 /** Undirected articulation points (the secondary lens), as node indices. */
 export const articulationOf = memoByGraph((g: CompactGraph) => articulationPointIndices(g));

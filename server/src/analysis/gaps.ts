@@ -4,7 +4,7 @@
  * no SPOF because every part is mapped twice is robust; one with no SPOF because nothing below it
  * is mapped is merely unknown. `coneCoverage` tells the two apart per product.
  */
-import { isItem, REQUIRES, SOURCED_FROM, type CompactGraph } from "./compact";
+import { isItem, PRODUCT, REQUIRES, SOURCED_FROM, type CompactGraph, type GraphArrays } from "./compact";
 import { scratchInt32 } from "./scratch";
 
 /** True when item v has no sources and no requirements. */
@@ -31,9 +31,37 @@ export interface ConeCoverage {
 
 /** Items and mapping gaps in the cone of `root` (everything it depends on, transitively). */
 export function coneCoverage(g: CompactGraph, root: number, stamp: Int32Array, epoch: number): ConeCoverage {
-  // A typed queue and gap positions, ids only at the end: the report runs this for every product.
-  const queue = scratchInt32("gaps.coneQueue", g.nodeCount);
   const gapNodes: number[] = [];
+  const items = walkCone(g, root, stamp, epoch, gapNodes);
+  return { items, gaps: gapNodes.map((v) => g.ids[v]!).sort() };
+}
+
+/**
+ * Per product, in node order: its cone's item count at [2i] and mapping-gap count at [2i + 1].
+ * Reads only typed arrays, so it can run on a worker thread.
+ */
+export function productCoverage(g: GraphArrays): Int32Array {
+  const n = g.nodeCount;
+  let products = 0;
+  for (let v = 0; v < n; v++) if (g.kind[v] === PRODUCT) products++;
+  const counts = new Int32Array(2 * products);
+  const stamp = scratchInt32("gaps.coverageStamp", n, true);
+  const gapNodes: number[] = [];
+  for (let v = 0, i = 0; v < n; v++) {
+    if (g.kind[v] !== PRODUCT) continue;
+    gapNodes.length = 0;
+    counts[2 * i] = walkCone(g, v, stamp, i + 1, gapNodes);
+    counts[2 * i + 1] = gapNodes.length;
+    i++;
+  }
+  return counts;
+}
+
+/** Breadth-first over REQUIRES from `root`, marking with `epoch` in `stamp`; appends the mapping
+ *  gaps met to `gapNodes` and returns the number of items met (root included). */
+function walkCone(g: GraphArrays, root: number, stamp: Int32Array, epoch: number, gapNodes: number[]): number {
+  // A typed queue: the report walks the cone of every product.
+  const queue = scratchInt32("gaps.coneQueue", g.nodeCount);
   queue[0] = root;
   stamp[root] = epoch;
   let tail = 1;
@@ -52,5 +80,5 @@ export function coneCoverage(g: CompactGraph, root: number, stamp: Int32Array, e
       queue[tail++] = t;
     }
   }
-  return { items: tail, gaps: gapNodes.map((v) => g.ids[v]!).sort() };
+  return tail;
 }

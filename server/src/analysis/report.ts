@@ -7,16 +7,15 @@ import { articulationPoints, ARTICULATION_LENS, concentration, riskRanking, sing
 import { KIND_NAMES, PRODUCT, type CompactGraph } from "./compact";
 import type { ConcentrationEntry, SingleRegionEntry, SoleSourceEntry } from "./concentration";
 import { criticalIndex, criticalityEntry, type CriticalIndex, type CriticalityEntry } from "./criticality";
-import { allSpofsOf, dominanceOf } from "./derived";
+import { allSpofsOf, coverageOf, dominanceOf } from "./derived";
 import type { Finding } from "./findings";
-import { coneCoverage, mappingGaps } from "./gaps";
+import { mappingGaps } from "./gaps";
 import { JsonIds } from "./json-ids";
 import { DEFAULT_CHUNK_BYTES, jsonFragment, JsonWriter, type ByteSink } from "./json-writer";
 import { buildPaths, ProofBuilder } from "./proof";
 import { ProofPathWriter } from "./proof-path-writer";
 import { round, type RiskScore } from "./risk";
 import { scenario, type DisabledProduct } from "./scenario";
-import { scratchInt32 } from "./scratch";
 import type { AllSpofs } from "./spofs";
 
 export const ANALYSIS_FORMAT = "chokepoint/analysis";
@@ -114,7 +113,6 @@ class AnalyzeParts {
   readonly top: number;
   private readonly builder: ProofBuilder;
   private readonly budget: { left: number };
-  private readonly stamp: Int32Array;
 
   constructor(
     readonly g: CompactGraph,
@@ -125,7 +123,6 @@ class AnalyzeParts {
     this.critical = criticalIndex(g, this.all);
     this.builder = new ProofBuilder(g, dominanceOf(g));
     this.budget = { left: options.maxPathIds ?? 5_000_000 };
-    this.stamp = scratchInt32("report.coverageStamp", g.nodeCount, true);
   }
 
   /** What writing the report as text needs besides `out`: the encoded ids, and the proof paths
@@ -143,8 +140,8 @@ class AnalyzeParts {
   private productParts(i: number): { p: number; lo: number; hi: number; items: number; gaps: number } {
     const all = this.all;
     const p = all.products[i];
-    const coverage = coneCoverage(this.g, p, this.stamp, i + 1);
-    return { p, lo: all.offsets[i], hi: all.offsets[i + 1], items: coverage.items, gaps: coverage.gaps.length };
+    const coverage = coverageOf(this.g);
+    return { p, lo: all.offsets[i], hi: all.offsets[i + 1], items: coverage[2 * i], gaps: coverage[2 * i + 1] };
   }
 
   product(i: number): ReportProduct {

@@ -5,12 +5,13 @@
  * results are copied.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { articulationPointIndices, buildDominance, type GraphArrays } from "../analysis";
+import { articulationPointIndices, buildDominance, productCoverage, type GraphArrays } from "../analysis";
 import type { WorkerRequest, WorkerResult } from "./parallel-derivations";
 
 const { arrays, statedDominance } = workerData as WorkerRequest;
 const result: WorkerResult = {
   statedDominance: statedDominance ? buildDominance(arrays satisfies GraphArrays, true) : undefined,
   articulation: articulationPointIndices(arrays),
+  coverage: productCoverage(arrays),
 };
 parentPort!.postMessage(result);

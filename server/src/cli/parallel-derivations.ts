@@ -1,9 +1,9 @@
 /**
  * Builds the structures an analyze report needs on two threads instead of one. The engine is pure
  * and single-threaded; this is only scheduling: a worker runs the passes that read nothing but the
- * graph's typed arrays (stated-only dominance, articulation points) while this thread builds
- * dominance, concentration and single-region flags, and the worker's results are handed to the
- * engine's memos. At 10^6 nodes that takes about a second off `analyze --graph FILE`.
+ * graph's typed arrays (stated-only dominance, articulation points, product cone coverage) while
+ * this thread builds dominance, concentration and single-region flags, and the worker's results
+ * are handed to the engine's memos. At 10^6 nodes that takes about a second off `analyze --graph FILE`.
  *
  * The answers cannot differ: the worker runs the same functions on the same arrays. When no worker
  * can run (the CLI run from TypeScript sources, as in unit tests, or a worker that fails), the
@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { articulationOf, dominanceOf, graphArrays, hhiOf, singleRegionOf, statedDominanceOf, type CompactGraph, type Dominance, type GraphArrays } from "../analysis";
+import { articulationOf, coverageOf, dominanceOf, graphArrays, hhiOf, singleRegionOf, statedDominanceOf, type CompactGraph, type Dominance, type GraphArrays } from "../analysis";
 
 export interface WorkerRequest {
   readonly arrays: GraphArrays;
@@ -23,6 +23,7 @@ export interface WorkerRequest {
 export interface WorkerResult {
   readonly statedDominance: Dominance | undefined;
   readonly articulation: Int32Array;
+  readonly coverage: Int32Array;
 }
 
 /** Below this many nodes the passes take less than starting a worker does (tens of ms). */
@@ -47,8 +48,8 @@ function startWorker(g: CompactGraph): Promise<WorkerResult> | undefined {
 }
 
 /**
- * Builds dominance, stated-only dominance, concentration, single-region flags and articulation
- * points of `g` into the engine's memos, using a worker thread when one can run and the graph has
+ * Builds dominance, stated-only dominance, concentration, single-region flags, articulation points
+ * and product coverage of `g` into the engine's memos, using a worker thread when one can run and the graph has
  * at least `minNodes` nodes. Returns whether a worker did its share.
  */
 export async function deriveInParallel(g: CompactGraph, minNodes = MIN_PARALLEL_NODES): Promise<boolean> {
@@ -62,6 +63,7 @@ export async function deriveInParallel(g: CompactGraph, minNodes = MIN_PARALLEL_
     const result = await worker;
     if (result.statedDominance !== undefined) statedDominanceOf.provide(g, result.statedDominance);
     articulationOf.provide(g, result.articulation);
+    coverageOf.provide(g, result.coverage);
     return true;
   } catch {
     // The memos build what the worker did not deliver, on this thread, when the report asks.

@@ -114,10 +114,13 @@ function readNodes(r: ProblemReader, v: Json, plain: boolean): { index: NodeInde
 /** The valid edges, resolved against the nodes as they are read. `edgeRows` gives the index each
  *  had in the file (for the paths of later problems); it is only made once an edge is left out. */
 function readEdges(r: ProblemReader, v: Json, index: NodeIndex, plain: boolean): { edges: GraphEdge[]; builder: VertexGraphBuilder; edgeRows?: number[] } {
-  const edges: GraphEdge[] = [];
-  let edgeRows: number[] | undefined;
   r.enter("edges");
   const list = r.array(v) ?? [];
+  // Room for every edge from the start (cut to size at the end): grown by push, a list of millions
+  // of edges would leave about twice its size in discarded copies, all in the old generation.
+  const edges: GraphEdge[] = new Array<GraphEdge>(list.length);
+  let count = 0;
+  let edgeRows: number[] | undefined;
   const vertices = new VertexGraphBuilder(index, list.length);
   for (let i = 0; i < list.length; i++) {
     let edge = plain ? plainEdgeWithUncheckedEnds(list[i]) : undefined;
@@ -133,14 +136,15 @@ function readEdges(r: ProblemReader, v: Json, index: NodeIndex, plain: boolean):
         r.leave();
       }
       if (!edge) {
-        edgeRows ??= Array.from(edges, (_, k) => k);
+        edgeRows ??= Array.from({ length: count }, (_, k) => k);
         continue;
       }
       vertices.add(edge);
     }
     edgeRows?.push(i);
-    edges.push(edge);
+    edges[count++] = edge;
   }
+  edges.length = count;
   r.leave();
   return { edges, builder: vertices, ...(edgeRows && { edgeRows }) };
 }

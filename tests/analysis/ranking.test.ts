@@ -7,6 +7,7 @@ import { rankCritical } from "../../server/src/analysis/criticality";
 import { mulberry32 } from "../../scripts/synthetic/generate";
 import type { CompactGraph } from "../../server/src/analysis/compact";
 import type { AllSpofs } from "../../server/src/analysis/spofs";
+import { topRanked } from "../../server/src/analysis/top-ranked";
 
 function randomCase(seed: number, weighted: boolean) {
   const rnd = mulberry32(seed);
@@ -38,4 +39,20 @@ describe("criticality ranking order", () => {
       }
     });
   }
+});
+
+describe("topRanked", () => {
+  it("is the head of a full sort (score descending, ties by index) among eligible nodes, for any limit", () => {
+    const rnd = mulberry32(42);
+    for (let round = 0; round < 200; round++) {
+      const n = Math.floor(rnd() * 60);
+      // Few distinct values, so ties are common; NaN marks ineligible nodes.
+      const score = Float64Array.from({ length: n }, () => (rnd() < 0.2 ? NaN : Math.floor(rnd() * 5) / 4));
+      const eligible = (v: number) => score[v] === score[v];
+      const sorted = Array.from({ length: n }, (_, v) => v)
+        .filter(eligible)
+        .sort((a, b) => score[b]! - score[a]! || a - b);
+      for (const limit of [0, 1, 3, 10, n, Infinity]) expect(topRanked(n, score, limit, eligible)).toEqual(sorted.slice(0, limit));
+    }
+  });
 });

@@ -16,6 +16,7 @@ import { isItem, KIND_NAMES, LOCATED_IN, REGION, SOURCED_FROM, type CompactGraph
 import { scratchInt32 } from "./scratch";
 import type { Dominance } from "./dominance";
 import { END, SOURCES_END, START } from "./dominance-info";
+import { topRanked } from "./top-ranked";
 
 export interface SoleSourceEntry {
   readonly id: string;
@@ -204,8 +205,5 @@ export function concentrationOf(g: CompactGraph, v: number): ConcentrationEntry 
 
 /** The most concentrated items (HHI descending, ties in snapshot order), at most `limit`. */
 export function concentration(g: CompactGraph, hhi: Float64Array, limit = Infinity): ConcentrationEntry[] {
-  const items: number[] = [];
-  for (let v = 0; v < g.nodeCount; v++) if (hhi[v] === hhi[v]) items.push(v);
-  items.sort((a, b) => hhi[b] - hhi[a] || a - b);
-  return items.slice(0, Math.min(items.length, limit)).map((v) => concentrationOf(g, v)!);
+  return topRanked(g.nodeCount, hhi, limit, (v) => hhi[v] === hhi[v]).map((v) => concentrationOf(g, v)!);
 }

@@ -9,6 +9,7 @@ import { FLAG_BITS, isItem, KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITH
 import { valueWeighted } from "./criticality";
 import { isMappingGap } from "./gaps";
 import type { AllSpofs } from "./spofs";
+import { topRanked } from "./top-ranked";
 
 export type RiskTermName =
   | "criticality"
@@ -167,39 +168,10 @@ export function riskBreakdown(g: CompactGraph, all: AllSpofs, inputs: RiskInputs
   return { id: g.ids[v]!, kind: KIND_NAMES[g.kind[v]]!, score: round(inputs.scores[v]), terms };
 }
 
-/**
- * Node indices by descending score (ties in snapshot order), first `limit`: a bounded min-heap
- * keeps the best `limit` seen so far, so ranking a million nodes for the top 100 costs one pass.
- */
+/** Node indices by descending score (ties in snapshot order), first `limit`, score > 0. */
 export function topRisk(g: CompactGraph, inputs: RiskInputs, limit: number): number[] {
   const { scores } = inputs;
-  // "a ranks below b": lower score, or equal score and later in snapshot order.
-  const below = (a: number, b: number): boolean => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
-  const heap: number[] = [];
-  const swap = (i: number, j: number): void => {
-    const t = heap[i]!;
-    heap[i] = heap[j]!;
-    heap[j] = t;
-  };
-  for (let v = 0; v < g.nodeCount && limit > 0; v++) {
-    if (!(scores[v] > 0)) continue;
-    if (heap.length < limit) {
-      heap.push(v);
-      for (let i = heap.length - 1; i > 0 && below(heap[i]!, heap[(i - 1) >> 1]!); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-      continue;
-    }
-    if (!below(heap[0]!, v)) continue;
-    heap[0] = v;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      if (l >= heap.length) break;
-      const c = l + 1 < heap.length && below(heap[l + 1]!, heap[l]!) ? l + 1 : l;
-      if (!below(heap[c]!, heap[i]!)) break;
-      swap(i, c);
-      i = c;
-    }
-  }
-  return heap.sort((a, b) => scores[b] - scores[a] || a - b);
+  return topRanked(g.nodeCount, scores, limit, (v) => scores[v] > 0);
 }
 
 export function round(x: number): number {

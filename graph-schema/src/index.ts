@@ -8,4 +8,4 @@ export { MAX_NAME_LENGTH, MAX_QUOTE_LENGTH, ProblemReader } from "./problem-read
 export { isCalendarDate, readEdge, readNode } from "./read-items";
 export { checkReferences, findRequiresCycle } from "./references";
 export * from "./validate";
-export { edgeColumns, type EdgeColumns } from "./vertex-graph";
+export { graphColumns, type GraphColumns } from "./vertex-graph";

@@ -1,5 +1,6 @@
 import { NODE_KINDS, type NodeKind } from "./kinds";
 import { IdTable } from "./id-table";
+import { longLivedUint8 } from "./long-lived-arrays";
 import type { GraphNode } from "./types";
 
 /**
@@ -12,10 +13,13 @@ export class NodeIndex {
   readonly nodes: GraphNode[] = [];
   private readonly table: IdTable;
   private readonly kindCodes: Uint8Array;
+  /** 1 where the node has flags or attributes. */
+  private readonly detailed: Uint8Array;
 
   constructor(capacity: number) {
     this.table = new IdTable(capacity);
-    this.kindCodes = new Uint8Array(capacity);
+    this.kindCodes = longLivedUint8(capacity);
+    this.detailed = longLivedUint8(capacity);
   }
 
   get size(): number {
@@ -28,6 +32,7 @@ export class NodeIndex {
     const existing = this.table.add(id);
     if (existing !== -1) return existing;
     this.kindCodes[this.nodes.length] = nodeKindCode(node.kind);
+    if (node.flags.length > 0 || hasFields(node.attrs)) this.detailed[this.nodes.length] = 1;
     this.nodes.push(node);
     return -1;
   }
@@ -35,6 +40,11 @@ export class NodeIndex {
   /** Puts `node` (same id) in the place of the node at `position`. */
   replace(position: number, node: GraphNode): void {
     this.nodes[position] = node;
+  }
+
+  /** Per position: the kind's index in NODE_KINDS, and 1 where the node has flags or attributes. */
+  nodeColumns(): { kind: Uint8Array; detailed: Uint8Array } {
+    return { kind: this.kindCodes.subarray(0, this.size), detailed: this.detailed.subarray(0, this.size) };
   }
 
   /** The id table behind the positions (ids by position, and position by id). */
@@ -72,6 +82,11 @@ export class NodeIndex {
   kindAt(position: number): NodeKind {
     return NODE_KINDS[this.kindCodes[position]!]!;
   }
+}
+
+function hasFields(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** Index of the kind in NODE_KINDS (a switch: this runs per node). */

@@ -6,12 +6,12 @@ import { documentHere, edgeHere, isHole, nodeHere, readEdge, readNode } from "./
 import { plainEdgeWithUncheckedEnds, plainNode } from "./plain-items";
 import { referenceProblems } from "./references";
 import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type GraphEdge, type GraphNode, type InterchangeGraph, type SourceDocument } from "./types";
-import { VertexGraphBuilder, type EdgeColumns } from "./vertex-graph";
+import { VertexGraphBuilder, type GraphColumns } from "./vertex-graph";
 
 export interface ValidationResult {
   readonly graph?: InterchangeGraph;
   /** With `graph`: its edges as columns, endpoints as node positions (for the analysis engine). */
-  readonly columns?: EdgeColumns;
+  readonly columns?: GraphColumns;
   readonly problems: readonly Problem[];
 }
 

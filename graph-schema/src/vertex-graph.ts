@@ -21,13 +21,17 @@ export interface VertexGraph {
 }
 
 /**
- * The edges of a validated graph as columns: edge i goes from nodes[from[i]] to nodes[to[i]]
- * (positions numbered by `ids`, so ids.ids[p] === nodes[p].id), and every field the analysis
- * engine reads is here too. Validation reads each edge once anyway; recording these while the
- * edge object is at hand lets the engine build its graph from typed arrays alone, without hashing
- * millions of ids a second time or reading millions of objects scattered over the heap.
+ * A validated graph as columns: node p is nodes[p] (positions numbered by `ids`, so
+ * ids.ids[p] === nodes[p].id); edge i goes from nodes[from[i]] to nodes[to[i]]; and every field
+ * the analysis engine reads is here too. Validation reads each item once anyway; recording these
+ * while the object is at hand lets the engine build its graph from typed arrays alone, without
+ * hashing millions of ids a second time or reading millions of objects scattered over the heap.
  */
-export interface EdgeColumns {
+export interface GraphColumns {
+  /** Per node: its kind's index in NODE_KINDS. */
+  readonly nodeKind: Uint8Array;
+  /** Per node: 1 where it has flags or attributes (the engine reads only those node objects). */
+  readonly detailed: Uint8Array;
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly ids: IdTable;
@@ -124,11 +128,15 @@ export class VertexGraphBuilder {
     return this.unknownIds.length;
   }
 
-  /** The edges added so far as columns; only meaningful when every endpoint was a node. */
-  columns(): EdgeColumns {
+  /** The nodes and the edges added so far as columns; only meaningful when every endpoint was a
+   *  node. */
+  columns(): GraphColumns {
     const n = this.count;
     const { groupNames, shares } = this;
+    const nodes = this.index.nodeColumns();
     return {
+      nodeKind: nodes.kind,
+      detailed: nodes.detailed,
       from: this.from.subarray(0, n),
       to: this.to.subarray(0, n),
       ids: this.index.idTable,
@@ -180,7 +188,7 @@ export class VertexGraphBuilder {
  * The columns of a graph that is already known to be valid (a store snapshot, which was validated
  * as it was written), or undefined when it is not: an id repeats or an endpoint is no node.
  */
-export function edgeColumns(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): EdgeColumns | undefined {
+export function graphColumns(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): GraphColumns | undefined {
   const index = new NodeIndex(nodes.length);
   for (const node of nodes) if (index.add(node.id, node) !== -1) return undefined;
   const builder = new VertexGraphBuilder(index, edges.length);

@@ -1,7 +1,7 @@
 /**
  * Engine benchmark (DESIGN §7): at each size, on a seeded synthetic supply graph, times
  *   compact (ids → integers, CSR, groups, cycle check, topological order), and its two halves, and
- *   compact from edge columns (endpoints already node positions, as validation records them),
+ *   compact from graph columns (endpoints already node positions, as validation records them),
  *   SPOF sets of all products + criticality (dominance, walks, ranking), and separately the
  *   non-stated flags of those verdicts (stated-only dominance and walks),
  *   one scenario (a country; and a whole bloc),
@@ -15,7 +15,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
-import { edgeColumns } from "@chokepoint/graph-schema";
+import { graphColumns } from "@chokepoint/graph-schema";
 import { buildCompact, compact, resolve, type CompactGraph, type GraphInput } from "../../server/src/analysis/compact";
 import { rankCritical } from "../../server/src/analysis/criticality";
 import { orderTwoCuts, MAX_CUT_LIMIT } from "../../server/src/analysis/cutsets";
@@ -191,9 +191,9 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       (t) => ({ limit: "≥ 10M edges/s", ok: m / t.cpuMs / 1e3 >= 10 }),
     );
     // A validated file comes with its edges as columns (validation records them as it reads).
-    const withColumns: GraphInput = { ...synthetic, columns: edgeColumns(synthetic.nodes, synthetic.edges)! };
+    const withColumns: GraphInput = { ...synthetic, columns: graphColumns(synthetic.nodes, synthetic.edges)! };
     await step(
-      "compact from edge columns (a validated file)",
+      "compact from graph columns (a validated file)",
       runs,
       () => compact(withColumns),
       (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`,

@@ -5,7 +5,7 @@
  * the worker fills belong to the compiled engine.
  */
 import path from "node:path";
-import { edgeColumns } from "@chokepoint/graph-schema";
+import { graphColumns } from "@chokepoint/graph-schema";
 import { generateSupplyGraph } from "../../scripts/synthetic/generate";
 import { randomGraph } from "../analysis/random-graph";
 
@@ -17,8 +17,8 @@ const engine = require(path.join(DIST, "analysis")) as Engine;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deriveInParallel } = require(path.join(DIST, "cli", "parallel-derivations")) as Parallel;
 
-async function parallelReport(graph: { nodes: Parameters<typeof edgeColumns>[0]; edges: Parameters<typeof edgeColumns>[1] }): Promise<{ text: string; worked: boolean }> {
-  const g = engine.compact({ ...graph, columns: edgeColumns(graph.nodes, graph.edges) });
+async function parallelReport(graph: { nodes: Parameters<typeof graphColumns>[0]; edges: Parameters<typeof graphColumns>[1] }): Promise<{ text: string; worked: boolean }> {
+  const g = engine.compact({ ...graph, columns: graphColumns(graph.nodes, graph.edges) });
   const worked = await deriveInParallel(g, 0);
   let text = "";
   engine.writeAnalyzeReport(g, {}, (chunk) => (text += chunk));

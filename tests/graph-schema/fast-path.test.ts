@@ -1,4 +1,4 @@
-import { validateInterchange, type EdgeColumns } from "@chokepoint/graph-schema";
+import { validateInterchange, type GraphColumns } from "@chokepoint/graph-schema";
 import { plainEdgeWithUncheckedEnds, plainNode } from "../../graph-schema/src/plain-items";
 import { validateInterchangeWithFullReaders, type ValidationResult } from "../../graph-schema/src/validate";
 
@@ -264,7 +264,7 @@ function document(seed: number): unknown {
   return root;
 }
 
-function columnsAsArrays(c: EdgeColumns | undefined): unknown {
+function columnsAsArrays(c: GraphColumns | undefined): unknown {
   if (!c) return undefined;
   return {
     from: Array.from(c.from),

@@ -11,7 +11,8 @@ import {
   longLivedUint8,
   EDGE_ENDPOINTS,
   EDGE_KINDS,
-  type EdgeColumns,
+  NODE_KINDS,
+  type GraphColumns,
   type Flag,
   type GraphEdge,
   IdTable,
@@ -33,9 +34,10 @@ export const FLAG_BITS: Readonly<Record<Flag, number>> = { POLICY_BOTTLENECK: 1,
 export interface GraphInput {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
-  /** The edges as columns, when the caller has them (validation makes them): `compact` then
-   *  hashes no ids and reads no edge objects. Ignored unless its sizes match. */
-  readonly columns?: EdgeColumns;
+  /** The graph as columns, when the caller has them (validation makes them): `compact` then
+   *  hashes no ids, reads no edge objects and reads only the node objects that have flags or
+   *  attributes. Ignored unless its sizes match. */
+  readonly columns?: GraphColumns;
   /** The store's data version (an interchange file's `version` is its format version: leave it out). */
   readonly version?: number;
 }
@@ -172,7 +174,8 @@ function edgeCode(kind: string): number {
   return kind === "REQUIRES" ? REQUIRES : kind === "SOURCED_FROM" ? SOURCED_FROM : kind === "LOCATED_IN" ? LOCATED_IN : kind === "WITHIN" ? WITHIN : NO_KIND;
 }
 
-/** Engine edge code by index in EDGE_KINDS. */
+/** Engine kind codes by index in NODE_KINDS and EDGE_KINDS (the columns' codes). */
+const NODE_CODE_OF_KIND_INDEX = Uint8Array.from(NODE_KINDS, kindCode);
 const EDGE_CODE_OF_KIND_INDEX = Uint8Array.from(EDGE_KINDS, edgeCode);
 
 /** Step 1 of `compact`: node attributes, and every edge's endpoints as indices. */
@@ -180,7 +183,14 @@ export function resolve(input: GraphInput): Resolved {
   const findings: Finding[] = [];
   const columns = input.columns;
   const m = input.edges.length;
-  const fits = columns !== undefined && columns.from.length === m && columns.to.length === m && columns.kind.length === m && columns.ids.size === input.nodes.length;
+  const fits =
+    columns !== undefined &&
+    columns.from.length === m &&
+    columns.to.length === m &&
+    columns.kind.length === m &&
+    columns.ids.size === input.nodes.length &&
+    columns.nodeKind.length === input.nodes.length &&
+    columns.detailed.length === input.nodes.length;
   const { nodes, ids, index } = fits ? { nodes: input.nodes, ids: columns.ids.ids, index: columns.ids } : indexNodes(input.nodes, findings);
   const n = nodes.length;
   const kind = longLivedUint8(n);
@@ -188,15 +198,26 @@ export function resolve(input: GraphInput): Resolved {
   const inventoryDays = new NodeNumbers();
   const recoveryDays = new NodeNumbers();
   const annualValue = new NodeNumbers();
-  for (let v = 0; v < n; v++) {
+  const details = (v: number): void => {
     const node = nodes[v]!;
-    kind[v] = kindCode(node.kind);
     const nodeFlags = node.flags;
     for (let i = 0; i < nodeFlags.length; i++) flags[v] |= FLAG_BITS[nodeFlags[i]!.flag] ?? 0;
     const a = node.attrs;
     if (a.inventoryDays !== undefined) inventoryDays.set(v, a.inventoryDays);
     if (a.recoveryDays !== undefined) recoveryDays.set(v, a.recoveryDays);
     if (a.annualValue !== undefined) annualValue.set(v, a.annualValue);
+  };
+  if (fits) {
+    // Node objects are read only for the nodes that have flags or attributes.
+    for (let v = 0; v < n; v++) {
+      kind[v] = NODE_CODE_OF_KIND_INDEX[columns.nodeKind[v]] ?? PRODUCT;
+      if (columns.detailed[v] === 1) details(v);
+    }
+  } else {
+    for (let v = 0; v < n; v++) {
+      kind[v] = kindCode(nodes[v]!.kind);
+      details(v);
+    }
   }
   const edgeParts = fits ? edgesFromColumns(columns, n, kind, findings, input.edges) : edgesFromObjects(input.edges, ids, index, kind, findings);
   return { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, ...edgeParts, findings };
@@ -223,7 +244,7 @@ function usableEdge(f: number, t: number, k: number, n: number, kind: Uint8Array
 }
 
 /** The edges from columns: typed arrays only. */
-function edgesFromColumns(c: EdgeColumns, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[]): EdgeParts {
+function edgesFromColumns(c: GraphColumns, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[]): EdgeParts {
   const m = c.from.length;
   // The columns' endpoints serve as they are: an unusable edge is marked by its kind alone.
   const { from, to } = c;

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ChokepointError, validateInterchange, type EdgeColumns, type InterchangeGraph } from "@chokepoint/graph-schema";
+import { ChokepointError, validateInterchange, type GraphColumns, type InterchangeGraph } from "@chokepoint/graph-schema";
 
 /** Reads and validates an interchange file (the seed graph, or `--graph FILE`). */
 export function readInterchangeFile(file: string): InterchangeGraph {
@@ -7,7 +7,7 @@ export function readInterchangeFile(file: string): InterchangeGraph {
 }
 
 /** `readInterchangeFile`, with the edges as columns, as validation resolved them (for `compact`). */
-export function readGraphFile(file: string): { graph: InterchangeGraph; columns: EdgeColumns } {
+export function readGraphFile(file: string): { graph: InterchangeGraph; columns: GraphColumns } {
   return validateGraphDocument(readJsonFile(file), file);
 }
 
@@ -20,7 +20,7 @@ export function readJsonFile(file: string): unknown {
 
 /** A parsed interchange document, validated (VALIDATION_FAILED, with every problem). The second
  *  half of `readGraphFile`. */
-export function validateGraphDocument(doc: unknown, file: string): { graph: InterchangeGraph; columns: EdgeColumns } {
+export function validateGraphDocument(doc: unknown, file: string): { graph: InterchangeGraph; columns: GraphColumns } {
   const { graph, columns, problems } = validateInterchange(doc);
   if (!graph || !columns) throw new ChokepointError("VALIDATION_FAILED", `${file} is not a valid chokepoint/graph file`, { problems });
   return { graph, columns };

@@ -1,9 +1,9 @@
 /**
- * `compact` given edge columns (from validation, or `edgeColumns` over a snapshot) must build
- * exactly the graph it builds by hashing ids and reading edge objects itself, and must ignore
- * columns that do not fit the snapshot.
+ * `compact` given graph columns (from validation, or `graphColumns` over a snapshot) must build
+ * exactly the graph it builds by hashing ids and reading node and edge objects itself, and must
+ * ignore columns that do not fit the snapshot.
  */
-import { edgeColumns, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
+import { graphColumns, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
 import { compact, type CompactGraph } from "../../server/src/analysis";
 import { groupName } from "../../server/src/analysis/compact";
 import { node, randomGraph } from "./random-graph";
@@ -14,6 +14,8 @@ function shape(g: CompactGraph): unknown {
   return {
     ids: g.ids,
     kind: Array.from(g.kind),
+    flags: Array.from(g.flags),
+    attrs: g.ids.map((_, v) => [g.inventoryDays.get(v), g.recoveryDays.get(v), g.annualValue.get(v)].map(String).join()),
     out: g.out.map(csr),
     in: g.in.map(csr),
     groups: [Array.from(g.groups.start), Array.from(g.groups.parent), Array.from(g.groups.ofOutSlot), Array.from(g.groups.ofInSlot), Array.from(g.groups.nameCode, (_, gi) => groupName(g, gi))],
@@ -26,26 +28,34 @@ function shape(g: CompactGraph): unknown {
 }
 
 function columnsOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
-  const columns = edgeColumns(nodes, edges);
+  const columns = graphColumns(nodes, edges);
   if (!columns) throw new Error("random graphs have unique ids and no dangling edges");
   return columns;
 }
 
-describe("compact from edge columns", () => {
-  it("builds the same graph as reading edge objects, on random graphs with groups, shares, cycles and unusable edges", () => {
+describe("compact from graph columns", () => {
+  it("builds the same graph as reading node and edge objects, on random graphs with groups, shares, cycles and unusable edges", () => {
     let shares = 0;
+    let annotated = 0;
     let unstated = 0;
     for (let seed = 1; seed <= 200; seed++) {
       const graph = randomGraph(seed);
-      const nodes = graph.nodes;
+      // Some nodes with flags or attributes: the columns send compact to exactly those objects.
+      const nodes = graph.nodes.map((nd, i) => ({
+        ...nd,
+        ...(i % 3 === 0 && { attrs: { inventoryDays: i, recoveryDays: 2 * i, annualValue: 10 * i } }),
+        ...(i % 5 === 0 && { flags: [{ flag: i % 2 === 0 ? ("POLICY_BOTTLENECK" as const) : ("DOMESTIC_BREAKTHROUGH" as const), confidence: "stated" as const, evidence: [] }] }),
+      }));
       const edges = graph.edges.map((e, i) => (e.kind === "SOURCED_FROM" && i % 2 === 0 ? { ...e, share: (i % 10) / 10 } : e));
       const fromObjects = compact({ nodes, edges });
       shares += fromObjects.shares.size;
+      annotated += fromObjects.flags.reduce((a, f) => a + (f > 0 ? 1 : 0), 0);
       if (fromObjects.anyUnstated) unstated++;
       expect(shape(compact({ nodes, edges, columns: columnsOf(nodes, edges) }))).toEqual(shape(fromObjects));
     }
     // The comparison covers the columns that matter.
     expect(shares).toBeGreaterThan(0);
+    expect(annotated).toBeGreaterThan(0);
     expect(unstated).toBeGreaterThan(0);
   });
 
@@ -63,8 +73,8 @@ describe("compact from edge columns", () => {
 
   it("gives no columns for a snapshot with an unknown endpoint or a repeated id", () => {
     const { nodes, edges } = randomGraph(4);
-    expect(edgeColumns(nodes, [...edges, { ...edges[0]!, to: "no-such-node" }])).toBeUndefined();
-    expect(edgeColumns([...nodes, nodes[0]!], edges)).toBeUndefined();
+    expect(graphColumns(nodes, [...edges, { ...edges[0]!, to: "no-such-node" }])).toBeUndefined();
+    expect(graphColumns([...nodes, nodes[0]!], edges)).toBeUndefined();
   });
 
   it("uses what validation resolved", () => {

@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { GraphEdge, GraphNode } from "@chokepoint/graph-schema";
 import { writeInterchange } from "../synthetic/write";
+import { REPO_ROOT } from "./api";
 
-const BIN = path.resolve(__dirname, "..", "..", "..", "server", "bin", "chokepoint.js");
+const BIN = path.join(REPO_ROOT, "server", "bin", "chokepoint.js");
 
 export interface CliPhase {
   readonly name: string;

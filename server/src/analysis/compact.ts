@@ -69,7 +69,6 @@ export interface CompactGraph {
   readonly version: number | undefined;
   readonly ids: readonly string[];
   readonly nodes: readonly GraphNode[];
-  readonly edges: readonly GraphEdge[];
   /** Node index by id. */
   readonly index: IdTable;
   readonly kind: Uint8Array;
@@ -331,9 +330,11 @@ function edgesFromObjects(edges: readonly GraphEdge[], ids: readonly string[], i
 export function buildCompact(r: Resolved): CompactGraph {
   const { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, stated, anyUnstated, shares } = r;
   const findings = [...r.findings];
-  const edges = input.edges;
   const n = nodes.length;
-  const m = edges.length;
+  // The engine keeps no edge objects (the typed arrays have all it reads), so that they can be
+  // collected once the caller drops them: at 10^6 nodes they are millions of objects that every
+  // full collection would otherwise have to mark.
+  const m = input.edges.length;
   let adjacency = buildAdjacency(n, r, undefined);
   let ordered = topologicalOrder(n, kind, adjacency.out, adjacency.in);
   if (ordered.count < n) {
@@ -353,7 +354,6 @@ export function buildCompact(r: Resolved): CompactGraph {
     version: input.version,
     ids,
     nodes,
-    edges,
     index,
     kind,
     flags,

@@ -1,8 +1,8 @@
 /**
  * Worker-thread entry of `deriveInParallel`: builds, from the typed arrays of a compact graph, the
- * derived structures that need nothing else (the stated-only dominance and the articulation
- * points) and posts them back. Long-lived arrays are shared memory, so neither the graph nor the
- * results are copied.
+ * derived structures that need nothing else (the stated-only dominance, the articulation points
+ * and every product's coverage) and posts them back. Long-lived arrays are shared memory, so the
+ * graph and the dominance are not copied.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { articulationPointIndices, buildDominance, productCoverage, type GraphArrays } from "../analysis";

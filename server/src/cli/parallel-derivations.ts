@@ -3,7 +3,8 @@
  * and single-threaded; this is only scheduling: a worker runs the passes that read nothing but the
  * graph's typed arrays (stated-only dominance, articulation points, product cone coverage) while
  * this thread builds dominance, concentration and single-region flags, and the worker's results
- * are handed to the engine's memos. At 10^6 nodes that takes about a second off `analyze --graph FILE`.
+ * are handed to the engine's memos. At 10^6 nodes that takes about a second off
+ * `analyze --graph FILE`.
  *
  * The answers cannot differ: the worker runs the same functions on the same arrays. When no worker
  * can run (the CLI run from TypeScript sources, as in unit tests, or a worker that fails), the
@@ -49,8 +50,8 @@ function startWorker(g: CompactGraph): Promise<WorkerResult> | undefined {
 
 /**
  * Builds dominance, stated-only dominance, concentration, single-region flags, articulation points
- * and product coverage of `g` into the engine's memos, using a worker thread when one can run and the graph has
- * at least `minNodes` nodes. Returns whether a worker did its share.
+ * and product coverage of `g` into the engine's memos, using a worker thread when one can run and
+ * the graph has at least `minNodes` nodes. Returns whether a worker did its share.
  */
 export async function deriveInParallel(g: CompactGraph, minNodes = MIN_PARALLEL_NODES): Promise<boolean> {
   const worker = g.nodeCount >= minNodes ? startWorker(g) : undefined;

@@ -43,7 +43,7 @@ export { compact, graphArrays, type CompactGraph, type GraphArrays, type GraphIn
 export { compactCache, memoByGraph, type GraphMemo } from "./cache";
 // Derived structures and the passes that build them, for callers that schedule the passes
 // themselves (the CLI builds some on a worker thread; see cli/parallel-derivations.ts).
-export { articulationOf, coverageOf, dominanceOf, hhiOf, singleRegionOf, statedDominanceOf } from "./derived";
+export { allSpofsOf, articulationOf, coverageOf, dominanceOf, hhiOf, riskInputsOf, singleRegionOf, statedDominanceOf } from "./derived";
 export { productCoverage } from "./gaps";
 export { buildDominance, type Dominance } from "./dominance";
 export { articulationPointIndices } from "./articulation";

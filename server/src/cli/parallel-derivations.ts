@@ -1,9 +1,9 @@
 /**
  * Builds the structures an analyze report needs on two threads instead of one. The engine is pure
  * and single-threaded; this is only scheduling: a worker runs the passes that read nothing but the
- * graph's typed arrays (stated-only dominance, articulation points, product cone coverage) while
- * this thread builds dominance, concentration and single-region flags, and the worker's results
- * are handed to the engine's memos. At 10^6 nodes that takes about a second off
+ * graph's typed arrays (stated-only dominance, then articulation points and product cone coverage)
+ * while this thread builds dominance, concentration, single-region flags, then the SPOF sets and
+ * risk inputs, and the worker's results are handed to the engine's memos. At 10^6 nodes that takes about a second off
  * `analyze --graph FILE`.
  *
  * The answers cannot differ: the worker runs the same functions on the same arrays. When no worker
@@ -13,7 +13,20 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { articulationOf, coverageOf, dominanceOf, graphArrays, hhiOf, singleRegionOf, statedDominanceOf, type CompactGraph, type Dominance, type GraphArrays } from "../analysis";
+import {
+  allSpofsOf,
+  articulationOf,
+  coverageOf,
+  dominanceOf,
+  graphArrays,
+  hhiOf,
+  riskInputsOf,
+  singleRegionOf,
+  statedDominanceOf,
+  type CompactGraph,
+  type Dominance,
+  type GraphArrays,
+} from "../analysis";
 
 export interface WorkerRequest {
   readonly arrays: GraphArrays;
@@ -21,8 +34,13 @@ export interface WorkerRequest {
   readonly statedDominance: boolean;
 }
 
-export interface WorkerResult {
+/** The worker's first message. */
+export interface StatedResult {
   readonly statedDominance: Dominance | undefined;
+}
+
+/** The worker's second message. */
+export interface LaterResult {
   readonly articulation: Int32Array;
   readonly coverage: Int32Array;
 }
@@ -33,38 +51,58 @@ export const MIN_PARALLEL_NODES = 50_000;
 /** The compiled worker script, next to this module's compiled form. */
 const WORKER_SCRIPT = path.join(__dirname, "derivation-worker.js");
 
-/** Runs the worker's share; undefined when there is no compiled worker to run. */
-function startWorker(g: CompactGraph): Promise<WorkerResult> | undefined {
+/** Runs the worker's share: its two messages as promises; undefined when there is no compiled
+ *  worker to run. */
+function startWorker(g: CompactGraph): { stated: Promise<StatedResult>; later: Promise<LaterResult> } | undefined {
   if (!existsSync(WORKER_SCRIPT)) return undefined;
   const request: WorkerRequest = { arrays: graphArrays(g), statedDominance: g.anyUnstated };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: request });
-    worker.once("message", (result: WorkerResult) => {
-      resolve(result);
-      void worker.terminate();
+  const worker = new Worker(WORKER_SCRIPT, { workerData: request });
+  const messages: ((message: unknown) => void)[] = [];
+  const failures: ((e: Error) => void)[] = [];
+  const next = <T>(): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      messages.push(resolve as (message: unknown) => void);
+      failures.push(reject);
     });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`derivation worker exited with code ${code}`)));
+  const stated = next<StatedResult>();
+  const later = next<LaterResult>();
+  // Both promises are awaited one after the other; an early failure must not go unhandled meanwhile.
+  later.catch(() => undefined);
+  let received = 0;
+  worker.on("message", (message: unknown) => {
+    messages[received++]?.(message);
+    if (received === messages.length) void worker.terminate();
   });
+  const fail = (e: Error): void => {
+    for (let i = received; i < failures.length; i++) failures[i]!(e);
+  };
+  worker.once("error", fail);
+  worker.once("exit", (code) => fail(new Error(`derivation worker exited with code ${code}`)));
+  return { stated, later };
 }
 
 /**
- * Builds dominance, stated-only dominance, concentration, single-region flags, articulation points
- * and product coverage of `g` into the engine's memos, using a worker thread when one can run and
- * the graph has at least `minNodes` nodes. Returns whether a worker did its share.
+ * Builds the structures of `g` an analyze report needs into the engine's memos — dominance and
+ * its stated-only twin, the SPOF sets with their non-stated marks, concentration, single-region
+ * flags, risk inputs, articulation points and product coverage — using a worker thread when one
+ * can run and the graph has at least `minNodes` nodes. Returns whether a worker did its share.
  */
 export async function deriveInParallel(g: CompactGraph, minNodes = MIN_PARALLEL_NODES): Promise<boolean> {
   const worker = g.nodeCount >= minNodes ? startWorker(g) : undefined;
-  // This thread's share: about as long as the worker's at 10^6 nodes.
+  // This thread's share while the worker builds the stated-only dominance.
   dominanceOf(g);
   hhiOf(g);
   singleRegionOf(g);
   if (worker === undefined) return false;
   try {
-    const result = await worker;
-    if (result.statedDominance !== undefined) statedDominanceOf.provide(g, result.statedDominance);
-    articulationOf.provide(g, result.articulation);
-    coverageOf.provide(g, result.coverage);
+    const { statedDominance } = await worker.stated;
+    if (statedDominance !== undefined) statedDominanceOf.provide(g, statedDominance);
+    // While the worker finds articulation points and coverage.
+    allSpofsOf(g);
+    riskInputsOf(g);
+    const { articulation, coverage } = await worker.later;
+    articulationOf.provide(g, articulation);
+    coverageOf.provide(g, coverage);
     return true;
   } catch {
     // The memos build what the worker did not deliver, on this thread, when the report asks.

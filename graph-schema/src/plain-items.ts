@@ -1,6 +1,6 @@
 import { isValidId, normalizeText } from "./ids";
 import { NO_ATTRS, NO_EVIDENCE, NO_FLAGS, NO_STRINGS, edgeObject, evidenceObject, nameObject, nodeObject } from "./item-objects";
-import type { Category, Confidence, EdgeKind, Flag, NodeKind } from "./kinds";
+import { isCategory, isConfidence, isEdgeKind, isFlag, isNodeKind, type Confidence } from "./kinds";
 import { MAX_NAME_LENGTH, MAX_QUOTE_LENGTH } from "./problem-reader";
 import { isAttrName } from "./read-items";
 import type { Evidence, FlagEntry, GraphEdge, GraphNode, LocalizedName } from "./types";
@@ -20,7 +20,7 @@ import type { Evidence, FlagEntry, GraphEdge, GraphNode, LocalizedName } from ".
  * key that is not a known field (own or inherited: the full reader sorts that out).
  *
  * These run once per item of files with millions of items: no closures, no per-item arrays other
- * than results, switches instead of Set or Array lookups.
+ * than results, a switch over the known field names.
  */
 
 type Fields = Record<string, unknown>;
@@ -42,70 +42,7 @@ function plainId(v: unknown): string | undefined {
 
 /** The confidence as the full reader gives it ("stated" when absent); undefined when not plain. */
 function plainConfidence(v: unknown): Confidence | undefined {
-  if (v === undefined) return "stated";
-  switch (v) {
-    case "stated":
-      return "stated";
-    case "inferred":
-      return "inferred";
-    case "imported":
-      return "imported";
-    default:
-      return undefined;
-  }
-}
-
-function isNodeKind(v: unknown): v is NodeKind {
-  switch (v) {
-    case "Product":
-    case "Component":
-    case "Material":
-    case "Supplier":
-    case "Region":
-      return true;
-    default:
-      return false;
-  }
-}
-
-function isEdgeKind(v: unknown): v is EdgeKind {
-  switch (v) {
-    case "REQUIRES":
-    case "SOURCED_FROM":
-    case "LOCATED_IN":
-    case "WITHIN":
-      return true;
-    default:
-      return false;
-  }
-}
-
-function isFlag(v: unknown): v is Flag {
-  switch (v) {
-    case "POLICY_BOTTLENECK":
-    case "IMPORT_DEPENDENT":
-    case "DOMESTIC_BREAKTHROUGH":
-      return true;
-    default:
-      return false;
-  }
-}
-
-function isCategory(v: unknown): v is Category {
-  switch (v) {
-    case "diagnosis-testing":
-    case "treatment":
-    case "monitoring-life-support":
-    case "traditional-chinese-medicine":
-    case "maternal-child-health":
-    case "rehabilitation":
-    case "active-implants":
-    case "pharmaceuticals":
-    case "protective-supplies":
-      return true;
-    default:
-      return false;
-  }
+  return v === undefined ? "stated" : isConfidence(v) ? v : undefined;
 }
 
 /* Known fields, one switch per item type (the full reader's *_FIELDS sets). */

@@ -1,6 +1,7 @@
 import { validateInterchange, type GraphColumns } from "@chokepoint/graph-schema";
 import { plainEdgeWithUncheckedEnds, plainNode } from "../../graph-schema/src/plain-items";
 import { validateInterchangeWithFullReaders, type ValidationResult } from "../../graph-schema/src/validate";
+import { mulberry32 } from "../../scripts/synthetic/generate";
 
 /*
  * The fast path (plain-items.ts) must change nothing but speed: for any input, validateInterchange
@@ -8,17 +9,8 @@ import { validateInterchangeWithFullReaders, type ValidationResult } from "../..
  * many seeded random documents, valid and not, built from the variants each field can take.
  */
 
-/** A small seeded generator (mulberry32), so that a failure names a reproducible case. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so that a failure names a reproducible case. */
+const random = mulberry32;
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;

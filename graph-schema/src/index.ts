@@ -7,5 +7,6 @@ export * from "./long-lived-arrays";
 export { MAX_NAME_LENGTH, MAX_QUOTE_LENGTH, ProblemReader } from "./problem-reader";
 export { isCalendarDate, readEdge, readNode } from "./read-items";
 export { checkReferences, findRequiresCycle } from "./references";
-export * from "./validate";
+// The full-reader variant of validation is a test reference, not part of the package surface.
+export { validateEdgeInput, validateInterchange, validateNodeInput, type ValidationResult } from "./validate";
 export { graphColumns, type GraphColumns } from "./vertex-graph";

@@ -2,7 +2,7 @@ import { isValidId, normalizeText } from "./ids";
 import { NO_ATTRS, NO_EVIDENCE, NO_FLAGS, NO_STRINGS, edgeObject, evidenceObject, nameObject, nodeObject } from "./item-objects";
 import { isCategory, isConfidence, isEdgeKind, isFlag, isNodeKind, type Confidence } from "./kinds";
 import { MAX_NAME_LENGTH, MAX_QUOTE_LENGTH } from "./problem-reader";
-import { isAttrName } from "./read-items";
+import { EDGE_FIELDS, EVIDENCE_FIELDS, FLAG_FIELDS, isAttrName, NAME_FIELDS, NODE_FIELDS } from "./read-items";
 import type { Evidence, FlagEntry, GraphEdge, GraphNode, LocalizedName } from "./types";
 
 /*
@@ -16,11 +16,12 @@ import type { Evidence, FlagEntry, GraphEdge, GraphNode, LocalizedName } from ".
  * To stay that way, each field is read exactly as the full reader reads it (a named property read,
  * so inherited and non-enumerable fields count the same), anything the full reader would treat
  * specially (null, holes, empty text, text that is not already normal) is "not plain", and the
- * unknown-field check is a for…in over the same keys the full reader visits, bailing at the first
- * key that is not a known field (own or inherited: the full reader sorts that out).
+ * unknown-field check is a for…in over the same keys the full reader visits, against the full
+ * reader's own field sets, bailing at the first key that is not a known field (own or inherited:
+ * the full reader sorts that out).
  *
  * These run once per item of files with millions of items: no closures, no per-item arrays other
- * than results, a switch over the known field names.
+ * than results.
  */
 
 type Fields = Record<string, unknown>;
@@ -47,71 +48,15 @@ function plainConfidence(v: unknown): Confidence | undefined {
 
 /* Known fields, one switch per item type (the full reader's *_FIELDS sets). */
 
-function onlyNodeFields(o: Fields): boolean {
-  for (const k in o) {
-    switch (k) {
-      case "id":
-      case "kind":
-      case "name":
-      case "aliases":
-      case "category":
-      case "flags":
-      case "attrs":
-      case "confidence":
-      case "evidence":
-        continue;
-      default:
-        return false;
-    }
-  }
+/** Every key for…in visits is a known field (the full reader's own set: one vocabulary). */
+function onlyFields(o: Fields, known: ReadonlySet<string>): boolean {
+  for (const k in o) if (!known.has(k)) return false;
   return true;
 }
 
-function onlyEdgeFields(o: Fields): boolean {
-  for (const k in o) {
-    switch (k) {
-      case "from":
-      case "to":
-      case "kind":
-      case "group":
-      case "share":
-      case "leadTimeDays":
-      case "qualified":
-      case "confidence":
-      case "evidence":
-        continue;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
-function onlyNameFields(o: Fields): boolean {
-  for (const k in o) if (k !== "zh" && k !== "en") return false;
-  return true;
-}
-
-function onlyEvidenceFields(o: Fields): boolean {
-  for (const k in o) {
-    switch (k) {
-      case "doc":
-      case "line":
-      case "quote":
-      case "file":
-      case "row":
-      case "note":
-        continue;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
-function onlyFlagFields(o: Fields): boolean {
-  for (const k in o) if (k !== "flag" && k !== "confidence" && k !== "evidence") return false;
-  return true;
+/** An optional text field: absent (undefined), plain text, or null when present but not plain. */
+function optionalText(v: unknown, max: number): string | undefined | null {
+  return v === undefined ? undefined : (plainText(v, max) ?? null);
 }
 
 /** A node as `nodeHere` returns it, or undefined when it is not plain. */
@@ -133,7 +78,7 @@ export function plainNode(v: unknown): GraphNode | undefined {
   const confidence = plainConfidence(v.confidence);
   if (confidence === undefined) return undefined;
   const evidence = plainEvidence(v.evidence);
-  if (evidence === undefined || !onlyNodeFields(v)) return undefined;
+  if (evidence === undefined || !onlyFields(v, NODE_FIELDS)) return undefined;
   return nodeObject(id, kind, name, aliases, category, flags, attrs, confidence, evidence);
 }
 
@@ -166,20 +111,16 @@ export function plainEdgeWithUncheckedEnds(v: unknown): GraphEdge | undefined {
   const confidence = plainConfidence(v.confidence);
   if (confidence === undefined) return undefined;
   const evidence = plainEvidence(v.evidence);
-  if (evidence === undefined || !onlyEdgeFields(v)) return undefined;
+  if (evidence === undefined || !onlyFields(v, EDGE_FIELDS)) return undefined;
   return edgeObject(from, to, kind, group, share as number | undefined, leadTimeDays as number | undefined, qualified as boolean | undefined, confidence, evidence);
 }
 
 function plainName(v: unknown): LocalizedName | undefined {
   if (!isRecord(v)) return undefined;
-  const zhText = v.zh;
-  const enText = v.en;
-  if (zhText === undefined && enText === undefined) return undefined;
-  const zh = zhText === undefined ? undefined : plainText(zhText, MAX_NAME_LENGTH);
-  if (zh === undefined && zhText !== undefined) return undefined;
-  const en = enText === undefined ? undefined : plainText(enText, MAX_NAME_LENGTH);
-  if (en === undefined && enText !== undefined) return undefined;
-  return onlyNameFields(v) ? nameObject(zh, en) : undefined;
+  const zh = optionalText(v.zh, MAX_NAME_LENGTH);
+  const en = optionalText(v.en, MAX_NAME_LENGTH);
+  if (zh === null || en === null || (zh === undefined && en === undefined)) return undefined;
+  return onlyFields(v, NAME_FIELDS) ? nameObject(zh, en) : undefined;
 }
 
 function plainAliases(v: unknown): readonly string[] | undefined {
@@ -208,7 +149,7 @@ function plainFlags(v: unknown): readonly FlagEntry[] | undefined {
     if (!isFlag(flag) || confidence === undefined) return undefined;
     for (let j = 0; j < flags.length; j++) if (flags[j]!.flag === flag) return undefined;
     const evidence = plainEvidence(o.evidence);
-    if (evidence === undefined || !onlyFlagFields(o)) return undefined;
+    if (evidence === undefined || !onlyFields(o, FLAG_FIELDS)) return undefined;
     flags.push({ flag, confidence, evidence });
   }
   return flags;
@@ -248,24 +189,17 @@ function plainEvidence(v: unknown): readonly Evidence[] | undefined {
 
 function plainEvidenceEntry(v: unknown): Evidence | undefined {
   if (!isRecord(v)) return undefined;
-  const docText = v.doc;
   const line = v.line;
-  const quoteText = v.quote;
-  const fileText = v.file;
   const row = v.row;
-  const noteText = v.note;
-  const doc = docText === undefined ? undefined : plainText(docText, MAX_NAME_LENGTH);
-  if (doc === undefined && docText !== undefined) return undefined;
+  const doc = optionalText(v.doc, MAX_NAME_LENGTH);
+  const quote = optionalText(v.quote, MAX_QUOTE_LENGTH);
+  const file = optionalText(v.file, MAX_NAME_LENGTH);
+  const note = optionalText(v.note, MAX_QUOTE_LENGTH);
+  if (doc === null || quote === null || file === null || note === null) return undefined;
   if (line !== undefined && !(Number.isSafeInteger(line) && (line as number) >= 1)) return undefined;
-  const quote = quoteText === undefined ? undefined : plainText(quoteText, MAX_QUOTE_LENGTH);
-  if (quote === undefined && quoteText !== undefined) return undefined;
-  const file = fileText === undefined ? undefined : plainText(fileText, MAX_NAME_LENGTH);
-  if (file === undefined && fileText !== undefined) return undefined;
   if (row !== undefined && !(Number.isSafeInteger(row) && (row as number) >= 1)) return undefined;
-  const note = noteText === undefined ? undefined : plainText(noteText, MAX_QUOTE_LENGTH);
-  if (note === undefined && noteText !== undefined) return undefined;
   const fromDocument = doc !== undefined && line !== undefined && quote !== undefined;
   if (!fromDocument && file === undefined && note === undefined) return undefined;
-  if (!onlyEvidenceFields(v)) return undefined;
+  if (!onlyFields(v, EVIDENCE_FIELDS)) return undefined;
   return evidenceObject(doc, line as number | undefined, quote, file, row as number | undefined, note);
 }

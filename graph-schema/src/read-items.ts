@@ -12,11 +12,11 @@ import type { Evidence, FlagEntry, GraphEdge, GraphNode, LocalizedName, SourceDo
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const NAME_FIELDS: ReadonlySet<string> = new Set(["zh", "en"]);
-const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(["doc", "line", "quote", "file", "row", "note"]);
-const FLAG_FIELDS: ReadonlySet<string> = new Set(["flag", "confidence", "evidence"]);
-const NODE_FIELDS: ReadonlySet<string> = new Set(["id", "kind", "name", "aliases", "category", "flags", "attrs", "confidence", "evidence"]);
-const EDGE_FIELDS: ReadonlySet<string> = new Set(["from", "to", "kind", "group", "share", "leadTimeDays", "qualified", "confidence", "evidence"]);
+export const NAME_FIELDS: ReadonlySet<string> = new Set(["zh", "en"]);
+export const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(["doc", "line", "quote", "file", "row", "note"]);
+export const FLAG_FIELDS: ReadonlySet<string> = new Set(["flag", "confidence", "evidence"]);
+export const NODE_FIELDS: ReadonlySet<string> = new Set(["id", "kind", "name", "aliases", "category", "flags", "attrs", "confidence", "evidence"]);
+export const EDGE_FIELDS: ReadonlySet<string> = new Set(["from", "to", "kind", "group", "share", "leadTimeDays", "qualified", "confidence", "evidence"]);
 const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(["id", "file", "title", "issuer", "date"]);
 
 function absent(v: Json): boolean {

@@ -136,8 +136,9 @@ export function compact(input: GraphInput): CompactGraph {
 }
 
 /**
- * The snapshot with node ids resolved to indices (the part of `compact` that hashes strings).
- * `from`, `to`, `ekind` and `grouped` are scratch buffers: valid until the next `resolve`.
+ * The snapshot with node ids resolved to indices (the part of `compact` that hashes strings, or
+ * reads them from graph columns). `ekind`, `grouped` and `groupCode` are scratch buffers, and so
+ * are `from` and `to` unless they are the columns' own: valid until the next `resolve`.
  */
 export interface Resolved {
   readonly input: GraphInput;

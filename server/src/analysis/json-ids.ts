@@ -2,12 +2,11 @@
  * Node ids as UTF-8 JSON string literals, all encoded once into one byte pool: an id appears in
  * many proof paths and product lists, and copying its bytes is cheaper than encoding it again.
  */
-import type { JsonWriter } from "./json-writer";
+import { copiesAsIs, type JsonWriter } from "./json-writer";
 import { scratchInt32, scratchUint8 } from "./scratch";
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 /** Room past the last id, so copies can read whole words (see JsonWriter.copy). */
 const SLACK = 8;
 
@@ -85,7 +84,7 @@ function encodeEach(ids: readonly string[], start: Int32Array): DataView {
 function isPlain(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c === QUOTE || c === BACKSLASH || c >= 0x80) return false;
+    if (!copiesAsIs(c)) return false;
   }
   return true;
 }

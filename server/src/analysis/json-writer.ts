@@ -23,6 +23,13 @@ const SHORT = 128;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+
+/** True when a UTF-16 code unit goes into a JSON string literal as the same single byte in UTF-8:
+ *  JSON.stringify escapes none of these, and they are ASCII. */
+export function copiesAsIs(c: number): boolean {
+  return c >= 0x20 && c !== QUOTE && c !== BACKSLASH && c < 0x80;
+}
+
 const MINUS = 0x2d;
 const ZERO = 0x30;
 /** Copies move 4 bytes at a time and may write up to 3 bytes past the end of what they copy
@@ -182,7 +189,7 @@ export class JsonWriter {
         const c = s.charCodeAt(i);
         // Anything JSON.stringify might escape, and anything that is not one byte in UTF-8, goes
         // to the general path; `pos` is only committed below, so the partial copy is discarded.
-        if (c < 0x20 || c === QUOTE || c === BACKSLASH || c >= 0x80) {
+        if (!copiesAsIs(c)) {
           this.text(JSON.stringify(s));
           return;
         }

@@ -5,7 +5,7 @@
  * the README ("Risk score"); change them there and here together.
  */
 import { longLivedFloat64, longLivedInt32, type NodeKind } from "@chokepoint/graph-schema";
-import { FLAG_BITS, isItem, KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { FLAG_BITS, isItem, KIND_NAMES, SOURCED_FROM, type CompactGraph } from "./compact";
 import { valueWeighted } from "./criticality";
 import { isMappingGap } from "./gaps";
 import type { AllSpofs } from "./spofs";
@@ -107,15 +107,15 @@ export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, si
 function unstatedShares(g: CompactGraph, share: Float64Array): void {
   const n = g.nodeCount;
   const stated = g.stated;
-  for (const k of [REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN]) {
-    const { offsets, edges } = g.out[k]!;
+  // share[v] counts v's non-stated out-edges first, kind by kind.
+  for (const { offsets, edges } of g.out) {
     for (let v = 0; v < n; v++) {
       let unstated = 0;
       for (let s = offsets[v]; s < offsets[v + 1]; s++) if (stated[edges[s]] === 0) unstated++;
       share[v] += unstated;
     }
   }
-  const [o0, o1, o2, o3] = [REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN].map((k) => g.out[k]!.offsets) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  const [o0, o1, o2, o3] = g.out.map((csr) => csr.offsets);
   for (let v = 0; v < n; v++) {
     const total = o0[v + 1] - o0[v] + o1[v + 1] - o1[v] + o2[v + 1] - o2[v] + o3[v + 1] - o3[v];
     share[v] = total === 0 ? 0 : share[v] / total;

@@ -14,6 +14,9 @@ export type EdgeKind = (typeof EDGE_KINDS)[number];
 export const FLAGS = ["POLICY_BOTTLENECK", "IMPORT_DEPENDENT", "DOMESTIC_BREAKTHROUGH"] as const;
 export type Flag = (typeof FLAGS)[number];
 
+/** Node flags as bits (bit i is FLAGS[i]): one small number per node in typed arrays. */
+export const FLAG_BITS: Readonly<Record<Flag, number>> = { POLICY_BOTTLENECK: 1, IMPORT_DEPENDENT: 2, DOMESTIC_BREAKTHROUGH: 4 };
+
 export const CONFIDENCES = ["stated", "inferred", "imported"] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
@@ -33,6 +36,7 @@ export type Category = (typeof CATEGORIES)[number];
 
 /** Numeric node attributes the engine reads; other finite, non-negative numbers are kept as data. */
 export const KNOWN_ATTRS = ["inventoryDays", "recoveryDays", "annualValue"] as const;
+export type KnownAttr = (typeof KNOWN_ATTRS)[number];
 
 /** Which node kinds an edge kind may connect: [allowed `from` kinds, allowed `to` kinds]. */
 export const EDGE_ENDPOINTS: Readonly<Record<EdgeKind, readonly [readonly NodeKind[], readonly NodeKind[]]>> = {

@@ -1,7 +1,8 @@
-import { NODE_KINDS, type NodeKind } from "./kinds";
+import { FLAG_BITS, KNOWN_ATTRS, NODE_KINDS, type KnownAttr, type NodeKind } from "./kinds";
 import { IdTable } from "./id-table";
 import { longLivedUint8 } from "./long-lived-arrays";
 import type { GraphNode } from "./types";
+import type { GraphColumns } from "./vertex-graph";
 
 /**
  * Nodes in order with each id's position, and each position's id and kind in flat arrays: the
@@ -13,13 +14,14 @@ export class NodeIndex {
   readonly nodes: GraphNode[] = [];
   private readonly table: IdTable;
   private readonly kindCodes: Uint8Array;
-  /** 1 where the node has flags or attributes. */
-  private readonly detailed: Uint8Array;
+  private readonly flagBits: Uint8Array;
+  /** The known numeric attributes, by position (sparse: analysts give them for few nodes). */
+  private readonly numbers: Record<KnownAttr, Map<number, number>> = { inventoryDays: new Map(), recoveryDays: new Map(), annualValue: new Map() };
 
   constructor(capacity: number) {
     this.table = new IdTable(capacity);
     this.kindCodes = longLivedUint8(capacity);
-    this.detailed = longLivedUint8(capacity);
+    this.flagBits = longLivedUint8(capacity);
   }
 
   get size(): number {
@@ -31,20 +33,32 @@ export class NodeIndex {
   add(id: string, node: GraphNode): number {
     const existing = this.table.add(id);
     if (existing !== -1) return existing;
-    this.kindCodes[this.nodes.length] = nodeKindCode(node.kind);
-    if (node.flags.length > 0 || hasFields(node.attrs)) this.detailed[this.nodes.length] = 1;
+    const position = this.nodes.length;
+    this.kindCodes[position] = nodeKindCode(node.kind);
+    // Flags and attributes are recorded while the node object is at hand (the analysis reads these
+    // columns instead of revisiting node objects scattered over the heap).
+    const flags = node.flags;
+    for (let i = 0; i < flags.length; i++) this.flagBits[position] |= FLAG_BITS[flags[i]!.flag];
+    const attrs = node.attrs;
+    if (hasFields(attrs)) {
+      for (const name of KNOWN_ATTRS) {
+        const x = attrs[name];
+        if (x !== undefined) this.numbers[name].set(position, x);
+      }
+    }
     this.nodes.push(node);
     return -1;
   }
 
-  /** Puts `node` (same id) in the place of the node at `position`. */
+  /** Puts `node` (same id, same content: a repeated item) in the place of the node at `position`. */
   replace(position: number, node: GraphNode): void {
     this.nodes[position] = node;
   }
 
-  /** Per position: the kind's index in NODE_KINDS, and 1 where the node has flags or attributes. */
-  nodeColumns(): { kind: Uint8Array; detailed: Uint8Array } {
-    return { kind: this.kindCodes.subarray(0, this.size), detailed: this.detailed.subarray(0, this.size) };
+  /** Per position: the kind's index in NODE_KINDS and the flags as FLAG_BITS; the known numeric
+   *  attributes by position. */
+  nodeColumns(): Pick<GraphColumns, "nodeKind" | "flags" | "attrs"> {
+    return { nodeKind: this.kindCodes.subarray(0, this.size), flags: this.flagBits.subarray(0, this.size), attrs: this.numbers };
   }
 
   /** The id table behind the positions (ids by position, and position by id). */

@@ -50,8 +50,9 @@ function validate(input: unknown, plain: boolean): ValidationResult {
     }),
   ];
   if (problems.length > 0) return { problems };
-  // No problems means every endpoint is a node, so vertex numbers are node positions.
-  return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes: index.nodes, edges }, columns: builder.columns(), problems: [] };
+  // No problems means every endpoint is a node (so vertex numbers are node positions) of a kind its
+  // edge allows, and no edge is a self-loop: the columns are checked.
+  return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes: index.nodes, edges }, columns: builder.columns(true), problems: [] };
 }
 
 function readDocuments(r: ProblemReader, v: Json): { documents: SourceDocument[]; docIds: Set<string> } {

@@ -1,4 +1,4 @@
-import type { EdgeKind } from "./kinds";
+import type { EdgeKind, KnownAttr } from "./kinds";
 import { longLivedInt32, longLivedUint8 } from "./long-lived-arrays";
 import type { IdTable } from "./id-table";
 import { NodeIndex } from "./node-index";
@@ -30,8 +30,13 @@ export interface VertexGraph {
 export interface GraphColumns {
   /** Per node: its kind's index in NODE_KINDS. */
   readonly nodeKind: Uint8Array;
-  /** Per node: 1 where it has flags or attributes (the engine reads only those node objects). */
-  readonly detailed: Uint8Array;
+  /** Per node: its flags as FLAG_BITS. */
+  readonly flags: Uint8Array;
+  /** The known numeric attributes, by node position (only the nodes that have them). */
+  readonly attrs: Readonly<Record<KnownAttr, ReadonlyMap<number, number>>>;
+  /** True when every edge has been checked as validation checks it: both endpoints are nodes of
+   *  kinds its edge kind allows, and it is no self-loop (the engine then skips those checks). */
+  readonly checked: boolean;
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly ids: IdTable;
@@ -129,14 +134,12 @@ export class VertexGraphBuilder {
   }
 
   /** The nodes and the edges added so far as columns; only meaningful when every endpoint was a
-   *  node. */
-  columns(): GraphColumns {
+   *  node. `checked`: the caller has checked every edge as validation does (see GraphColumns). */
+  columns(checked: boolean): GraphColumns {
     const n = this.count;
     const { groupNames, shares } = this;
-    const nodes = this.index.nodeColumns();
     return {
-      nodeKind: nodes.kind,
-      detailed: nodes.detailed,
+      ...this.index.nodeColumns(),
       from: this.from.subarray(0, n),
       to: this.to.subarray(0, n),
       ids: this.index.idTable,
@@ -145,6 +148,7 @@ export class VertexGraphBuilder {
       group: this.group.subarray(0, n),
       groupNames,
       shares,
+      checked,
     };
   }
 
@@ -193,7 +197,7 @@ export function graphColumns(nodes: readonly GraphNode[], edges: readonly GraphE
   for (const node of nodes) if (index.add(node.id, node) !== -1) return undefined;
   const builder = new VertexGraphBuilder(index, edges.length);
   for (const e of edges) builder.add(e);
-  return builder.unknownCount === 0 ? builder.columns() : undefined;
+  return builder.unknownCount === 0 ? builder.columns(false) : undefined;
 }
 
 /** All edges of a list, as a VertexGraph. */

@@ -18,7 +18,7 @@ import { readFileSync } from "node:fs";
 import { graphColumns } from "@chokepoint/graph-schema";
 import { buildCompact, compact, resolve, type CompactGraph, type GraphInput } from "../../server/src/analysis/compact";
 import { rankCritical } from "../../server/src/analysis/criticality";
-import { buildForward, fillReverse, type Csr } from "../../server/src/analysis/csr";
+import { buildCsrs, type Csr } from "../../server/src/analysis/csr";
 import { orderTwoCuts, MAX_CUT_LIMIT } from "../../server/src/analysis/cutsets";
 import { buildDominance } from "../../server/src/analysis/dominance";
 import { cutSets } from "../../server/src/analysis/api";
@@ -103,13 +103,13 @@ async function time<T>(runs: number, f: () => T): Promise<Timing<T>> {
   return { ms: median(wall), cpuMs: median(cpu), value };
 }
 
-/** The baseline: one bare pass over every CSR slot of every edge kind. */
 /** Forward and reverse CSRs of every edge kind, as `compact` builds them (no groups, no order). */
 function adjacencyOnly(n: number, r: ReturnType<typeof resolve>): Csr[] {
-  const { out, inOffsets } = buildForward(n, r.from, r.to, r.ekind, undefined);
-  return [...out, ...out.map((csr, k) => fillReverse(n, csr, inOffsets[k]!))];
+  const { out, in: inn } = buildCsrs(n, r.from, r.to, r.ekind, undefined);
+  return [...out, ...inn];
 }
 
+/** The baseline: one bare pass over every CSR slot of every edge kind. */
 function sweep(g: CompactGraph): number {
   let acc = 0;
   for (let k = 0; k < 4; k++) {

@@ -27,6 +27,15 @@ function shape(g: CompactGraph): unknown {
   };
 }
 
+/** Some nodes with flags or attributes (which columns carry as flag bits and sparse numbers). */
+function annotated(nodes: readonly GraphNode[]): GraphNode[] {
+  return nodes.map((nd, i) => ({
+    ...nd,
+    ...(i % 3 === 0 && { attrs: { inventoryDays: i, recoveryDays: 2 * i, annualValue: 10 * i } }),
+    ...(i % 5 === 0 && { flags: [{ flag: i % 2 === 0 ? ("POLICY_BOTTLENECK" as const) : ("DOMESTIC_BREAKTHROUGH" as const), confidence: "stated" as const, evidence: [] }] }),
+  }));
+}
+
 function columnsOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
   const columns = graphColumns(nodes, edges);
   if (!columns) throw new Error("random graphs have unique ids and no dangling edges");
@@ -36,26 +45,21 @@ function columnsOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[]) {
 describe("compact from graph columns", () => {
   it("builds the same graph as reading node and edge objects, on random graphs with groups, shares, cycles and unusable edges", () => {
     let shares = 0;
-    let annotated = 0;
+    let withDetails = 0;
     let unstated = 0;
     for (let seed = 1; seed <= 200; seed++) {
       const graph = randomGraph(seed);
-      // Some nodes with flags or attributes: the columns send compact to exactly those objects.
-      const nodes = graph.nodes.map((nd, i) => ({
-        ...nd,
-        ...(i % 3 === 0 && { attrs: { inventoryDays: i, recoveryDays: 2 * i, annualValue: 10 * i } }),
-        ...(i % 5 === 0 && { flags: [{ flag: i % 2 === 0 ? ("POLICY_BOTTLENECK" as const) : ("DOMESTIC_BREAKTHROUGH" as const), confidence: "stated" as const, evidence: [] }] }),
-      }));
+      const nodes = annotated(graph.nodes);
       const edges = graph.edges.map((e, i) => (e.kind === "SOURCED_FROM" && i % 2 === 0 ? { ...e, share: (i % 10) / 10 } : e));
       const fromObjects = compact({ nodes, edges });
       shares += fromObjects.shares.size;
-      annotated += fromObjects.flags.reduce((a, f) => a + (f > 0 ? 1 : 0), 0);
+      withDetails += fromObjects.flags.reduce((a, f) => a + (f > 0 ? 1 : 0), 0);
       if (fromObjects.anyUnstated) unstated++;
       expect(shape(compact({ nodes, edges, columns: columnsOf(nodes, edges) }))).toEqual(shape(fromObjects));
     }
     // The comparison covers the columns that matter.
     expect(shares).toBeGreaterThan(0);
-    expect(annotated).toBeGreaterThan(0);
+    expect(withDetails).toBeGreaterThan(0);
     expect(unstated).toBeGreaterThan(0);
   });
 
@@ -75,16 +79,21 @@ describe("compact from graph columns", () => {
     const { nodes, edges } = randomGraph(4);
     expect(graphColumns(nodes, [...edges, { ...edges[0]!, to: "no-such-node" }])).toBeUndefined();
     expect(graphColumns([...nodes, nodes[0]!], edges)).toBeUndefined();
+    expect(columnsOf(nodes, edges).checked).toBe(false);
   });
 
   it("uses what validation resolved", () => {
     let valid = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const { nodes, edges } = randomGraph(seed);
+      const graph = randomGraph(seed);
+      const nodes = annotated(graph.nodes);
+      const edges = graph.edges;
       const r = validateInterchange({ format: "chokepoint/graph", version: 1, documents: [], nodes, edges });
       if (r.problems.length > 0) continue; // a REQUIRES cycle: files may not have one
       valid++;
       expect(r.columns!.from.length).toBe(r.graph!.edges.length);
+      // Validation checked every edge, so compact skips its own edge checks.
+      expect(r.columns!.checked).toBe(true);
       expect(shape(compact({ nodes: r.graph!.nodes, edges: r.graph!.edges, columns: r.columns }))).toEqual(shape(compact({ nodes, edges })));
     }
     expect(valid).toBeGreaterThan(50);

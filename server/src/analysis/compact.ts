@@ -12,23 +12,24 @@ import {
   EDGE_ENDPOINTS,
   EDGE_KINDS,
   NODE_KINDS,
+  FLAG_BITS,
+  KNOWN_ATTRS,
   type GraphColumns,
-  type Flag,
   type GraphEdge,
+  type KnownAttr,
   IdTable,
   type GraphNode,
-  type NodeKind,
 } from "@chokepoint/graph-schema";
-import { buildForward, fillReverse, NO_KIND, type Csr, type Csr4 } from "./csr";
-import { COMPONENT, LOCATED_IN, MATERIAL, PRODUCT, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
+import { buildCsrs, NO_KIND, type Csr, type Csr4 } from "./csr";
+import { COMPONENT, EDGE_KIND_NAMES, LOCATED_IN, MATERIAL, PRODUCT, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
 
 export { COMPONENT, EDGE_KIND_NAMES, isItem, KIND_NAMES, LOCATED_IN, MATERIAL, PRODUCT, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 
-/** Node flags as bits. */
-export const FLAG_BITS: Readonly<Record<Flag, number>> = { POLICY_BOTTLENECK: 1, IMPORT_DEPENDENT: 2, DOMESTIC_BREAKTHROUGH: 4 };
+/** Node flags as bits (graph-schema's, which graph columns use too). */
+export { FLAG_BITS } from "@chokepoint/graph-schema";
 
 /** The input of the engine: a store snapshot or a validated interchange document has this shape. */
 export interface GraphInput {
@@ -105,29 +106,25 @@ export function graphArrays(g: CompactGraph): GraphArrays {
   return { nodeCount: g.nodeCount, kind: g.kind, stated: g.stated, out: g.out, in: g.in, groups: g.groups, order: g.order, rank: g.rank };
 }
 
-/** EDGE_ENDPOINTS as bit masks over kind codes, per edge kind code: [from kinds, to kinds]. */
-const ENDPOINT_MASKS: readonly (readonly [number, number])[] = (["REQUIRES", "SOURCED_FROM", "LOCATED_IN", "WITHIN"] as const).map((k) => {
-  const mask = (kinds: readonly NodeKind[]) => kinds.reduce((m, x) => m | (1 << kindCode(x)), 0);
-  return [mask(EDGE_ENDPOINTS[k][0]), mask(EDGE_ENDPOINTS[k][1])] as const;
-});
+/** EDGE_ENDPOINTS as bit masks over node kind codes, by edge kind code: the kinds an edge may
+ *  come from, and the kinds it may go to. */
+const endpointMasks = (side: 0 | 1): Uint8Array =>
+  Uint8Array.from(EDGE_KIND_NAMES, (k) => EDGE_ENDPOINTS[k][side].reduce((mask, x) => mask | (1 << kindCode(x)), 0));
+const ENDPOINT_FROM = endpointMasks(0);
+const ENDPOINT_TO = endpointMasks(1);
 
 /**
  * A numeric attribute of some nodes. Kept sparse because analysts supply these for few nodes, and
  * three dense Float64Arrays would add 24 MB of fresh memory to every rebuild at 10^6 nodes.
  */
 export class NodeNumbers {
-  private readonly values = new Map<number, number>();
+  constructor(private readonly values: ReadonlyMap<number, number>) {}
 
   /** The value of node v, or NaN when it has none. */
   get(v: number): number {
     return this.values.get(v) ?? NaN;
   }
-
-  set(v: number, x: number): void {
-    this.values.set(v, x);
-  }
 }
-
 
 /** Builds the compact graph. Linear in nodes + edges; throws nothing on bad data (bad edges become
  *  findings), so a store snapshot that slipped past validation still yields an analysis. */
@@ -137,8 +134,8 @@ export function compact(input: GraphInput): CompactGraph {
 
 /**
  * The snapshot with node ids resolved to indices (the part of `compact` that hashes strings, or
- * reads them from graph columns). `ekind`, `grouped` and `groupCode` are scratch buffers, and so
- * are `from` and `to` unless they are the columns' own: valid until the next `resolve`.
+ * reads them from graph columns). `from`, `to`, `ekind`, `stated` and `groupCode` are the columns'
+ * own when they serve as they are, and otherwise scratch buffers, valid until the next `resolve`.
  */
 export interface Resolved {
   readonly input: GraphInput;
@@ -156,9 +153,8 @@ export interface Resolved {
   readonly ekind: Uint8Array;
   readonly stated: Uint8Array;
   readonly anyUnstated: boolean;
-  /** Parents with at least one named alternatives group (only those need their slots regrouped). */
-  readonly grouped: Uint8Array;
-  /** Per snapshot edge: 0, or 1 + the index of its group name in `groupNames`. */
+  /** Per snapshot edge: 0, or 1 + the index of its group name in `groupNames` (read for REQUIRES
+   *  edges only). */
   readonly groupCode: Int32Array;
   readonly groupNames: readonly string[];
   readonly shares: ReadonlyMap<number, number>;
@@ -174,9 +170,11 @@ function edgeCode(kind: string): number {
   return kind === "REQUIRES" ? REQUIRES : kind === "SOURCED_FROM" ? SOURCED_FROM : kind === "LOCATED_IN" ? LOCATED_IN : kind === "WITHIN" ? WITHIN : NO_KIND;
 }
 
-/** Engine kind codes by index in NODE_KINDS and EDGE_KINDS (the columns' codes). */
-const NODE_CODE_OF_KIND_INDEX = Uint8Array.from(NODE_KINDS, kindCode);
-const EDGE_CODE_OF_KIND_INDEX = Uint8Array.from(EDGE_KINDS, edgeCode);
+// Graph columns number kinds by their index in NODE_KINDS and EDGE_KINDS; the engine uses the same
+// numbers, so columns serve as they are, without a per-node or per-edge translation.
+if (NODE_KINDS.some((k, i) => kindCode(k) !== i) || EDGE_KINDS.some((k, i) => edgeCode(k) !== i)) {
+  throw new Error("invariant: the engine's kind codes must be the kinds' indexes in NODE_KINDS and EDGE_KINDS");
+}
 
 /** Step 1 of `compact`: node attributes, and every edge's endpoints as indices. */
 export function resolve(input: GraphInput): Resolved {
@@ -190,85 +188,86 @@ export function resolve(input: GraphInput): Resolved {
     columns.kind.length === m &&
     columns.ids.size === input.nodes.length &&
     columns.nodeKind.length === input.nodes.length &&
-    columns.detailed.length === input.nodes.length;
+    columns.flags.length === input.nodes.length;
   const { nodes, ids, index } = fits ? { nodes: input.nodes, ids: columns.ids.ids, index: columns.ids } : indexNodes(input.nodes, findings);
   const n = nodes.length;
   const kind = longLivedUint8(n);
   const flags = longLivedUint8(n);
-  const inventoryDays = new NodeNumbers();
-  const recoveryDays = new NodeNumbers();
-  const annualValue = new NodeNumbers();
-  const details = (v: number): void => {
-    const node = nodes[v]!;
-    const nodeFlags = node.flags;
-    for (let i = 0; i < nodeFlags.length; i++) flags[v] |= FLAG_BITS[nodeFlags[i]!.flag] ?? 0;
-    const a = node.attrs;
-    if (a.inventoryDays !== undefined) inventoryDays.set(v, a.inventoryDays);
-    if (a.recoveryDays !== undefined) recoveryDays.set(v, a.recoveryDays);
-    if (a.annualValue !== undefined) annualValue.set(v, a.annualValue);
-  };
+  let attrs: Readonly<Record<KnownAttr, ReadonlyMap<number, number>>>;
   if (fits) {
-    // Node objects are read only for the nodes that have flags or attributes.
-    for (let v = 0; v < n; v++) {
-      kind[v] = NODE_CODE_OF_KIND_INDEX[columns.nodeKind[v]] ?? PRODUCT;
-      if (columns.detailed[v] === 1) details(v);
-    }
+    kind.set(columns.nodeKind);
+    flags.set(columns.flags);
+    attrs = columns.attrs;
   } else {
+    const numbers = { inventoryDays: new Map<number, number>(), recoveryDays: new Map<number, number>(), annualValue: new Map<number, number>() };
     for (let v = 0; v < n; v++) {
-      kind[v] = kindCode(nodes[v]!.kind);
-      details(v);
+      const node = nodes[v]!;
+      kind[v] = kindCode(node.kind);
+      for (const entry of node.flags) flags[v] |= FLAG_BITS[entry.flag] ?? 0;
+      for (const name of KNOWN_ATTRS) {
+        const x = node.attrs[name];
+        if (x !== undefined) numbers[name].set(v, x);
+      }
     }
+    attrs = numbers;
   }
   const edgeParts = fits ? edgesFromColumns(columns, n, kind, findings, input.edges) : edgesFromObjects(input.edges, ids, index, kind, findings);
-  return { input, nodes, ids, index, kind, flags, inventoryDays, recoveryDays, annualValue, ...edgeParts, findings };
+  return {
+    input,
+    nodes,
+    ids,
+    index,
+    kind,
+    flags,
+    inventoryDays: new NodeNumbers(attrs.inventoryDays),
+    recoveryDays: new NodeNumbers(attrs.recoveryDays),
+    annualValue: new NodeNumbers(attrs.annualValue),
+    ...edgeParts,
+    findings,
+  };
 }
 
-type EdgeParts = Pick<Resolved, "from" | "to" | "ekind" | "stated" | "anyUnstated" | "grouped" | "groupCode" | "groupNames" | "shares">;
+type EdgeParts = Pick<Resolved, "from" | "to" | "ekind" | "stated" | "anyUnstated" | "groupCode" | "groupNames" | "shares">;
 
-/** The engine's checks of one edge (a store snapshot may hold what validation would reject); the
- *  edge object (`edges[i]`) is read only to describe a rejected edge. */
-function usableEdge(f: number, t: number, k: number, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[], i: number): boolean {
-  if (f < 0 || t < 0 || f >= n || t >= n || k === NO_KIND) {
-    const e = edges[i]!;
-    findings.push({ code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) });
-    return false;
-  }
-  const masks = ENDPOINT_MASKS[k]!;
-  if (f === t || (masks[0] & (1 << kind[f])) === 0 || (masks[1] & (1 << kind[t])) === 0) {
-    const e = edges[i]!;
-    const why = f === t ? "is a self-loop" : "connects kinds it may not connect";
-    findings.push({ code: "EDGE_ENDPOINT_KIND", message: `edge ${e.from} -${e.kind}-> ${e.to} ${why}`, edge: edgeRef(e) });
-    return false;
-  }
-  return true;
+/** The engine's checks of one edge (a store snapshot may hold what validation would reject). */
+function fitsEndpoints(f: number, t: number, k: number, n: number, kind: Uint8Array): boolean {
+  return f >= 0 && t >= 0 && f < n && t < n && k < 4 && f !== t && ((ENDPOINT_FROM[k] >> kind[f]) & 1) === 1 && ((ENDPOINT_TO[k] >> kind[t]) & 1) === 1;
 }
 
-/** The edges from columns: typed arrays only. */
+/** The finding for an edge that failed `fitsEndpoints`: the only time its object is read. */
+function unusableEdge(f: number, t: number, k: number, n: number, e: GraphEdge): Finding {
+  if (f < 0 || t < 0 || f >= n || t >= n || k >= 4) {
+    return { code: "DANGLING_EDGE", message: `edge ${e.from} -${e.kind}-> ${e.to} refers to a node that does not exist`, edge: edgeRef(e) };
+  }
+  const why = f === t ? "is a self-loop" : "connects kinds it may not connect";
+  return { code: "EDGE_ENDPOINT_KIND", message: `edge ${e.from} -${e.kind}-> ${e.to} ${why}`, edge: edgeRef(e) };
+}
+
+/** The edges from columns: the columns serve as they are (endpoints, kinds, stated flags, group
+ *  codes), except that unchecked columns get their unusable edges' kinds marked, in a copy. */
 function edgesFromColumns(c: GraphColumns, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[]): EdgeParts {
-  const m = c.from.length;
-  // The columns' endpoints serve as they are: an unusable edge is marked by its kind alone.
-  const { from, to } = c;
-  const ekind = scratchUint8("compact.ekind", m);
-  const grouped = scratchUint8("compact.grouped", n, true);
-  const groupCode = scratchInt32("compact.groupCode", m, true);
-  const stated = longLivedUint8(m);
-  let anyUnstated = false;
-  for (let i = 0; i < m; i++) {
-    const f = from[i];
-    const t = to[i];
-    const k = EDGE_CODE_OF_KIND_INDEX[c.kind[i]] ?? NO_KIND;
-    ekind[i] = NO_KIND;
-    if (!usableEdge(f, t, k, n, kind, findings, edges, i)) continue;
-    ekind[i] = k;
-    if (c.stated[i] === 1) stated[i] = 1;
-    else anyUnstated = true;
-    const code = c.group[i];
-    if (code !== 0 && k === REQUIRES) {
-      grouped[f] = 1;
-      groupCode[i] = code;
+  const { from, to, stated } = c;
+  const m = from.length;
+  let ekind = c.kind;
+  if (!c.checked) {
+    for (let i = 0; i < m; i++) {
+      if (fitsEndpoints(from[i], to[i], c.kind[i], n, kind)) continue;
+      if (ekind === c.kind) {
+        ekind = scratchUint8("compact.ekind", m);
+        ekind.set(c.kind);
+      }
+      ekind[i] = NO_KIND;
+      findings.push(unusableEdge(from[i], to[i], c.kind[i], n, edges[i]!));
     }
   }
-  return { from, to, ekind, stated, anyUnstated, grouped, groupCode, groupNames: c.groupNames, shares: c.shares };
+  return { from, to, ekind, stated, anyUnstated: anyUsableUnstated(stated, ekind, ekind === c.kind), groupCode: c.group, groupNames: c.groupNames, shares: c.shares };
+}
+
+/** Whether an edge the engine uses is not `stated` (`allUsable`: no edge is NO_KIND). */
+function anyUsableUnstated(stated: Uint8Array, ekind: Uint8Array, allUsable: boolean): boolean {
+  if (allUsable) return stated.includes(0);
+  for (let i = 0; i < stated.length; i++) if (stated[i] === 0 && ekind[i] !== NO_KIND) return true;
+  return false;
 }
 
 /** The edges from their objects, hashing endpoint ids (a snapshot without columns). */
@@ -278,7 +277,6 @@ function edgesFromObjects(edges: readonly GraphEdge[], ids: readonly string[], i
   const from = scratchInt32("compact.from", m);
   const to = scratchInt32("compact.to", m);
   const ekind = scratchUint8("compact.ekind", m);
-  const grouped = scratchUint8("compact.grouped", n, true);
   // Group names as small numbers, so that regrouping slots compares integers in typed arrays
   // instead of reading strings from edge objects scattered over the heap.
   const groupCode = scratchInt32("compact.groupCode", m, true);
@@ -305,15 +303,18 @@ function edgesFromObjects(edges: readonly GraphEdge[], ids: readonly string[], i
     if (f >= 0) cursor = f;
     const t = index.get(e.to) ?? -1;
     const k = edgeCode(e.kind);
-    if (!usableEdge(f, t, k, n, kind, findings, edges, i)) continue;
+    const isStated = e.confidence === "stated";
+    if (isStated) stated[i] = 1;
+    if (!fitsEndpoints(f, t, k, n, kind)) {
+      findings.push(unusableEdge(f, t, k, n, e));
+      continue;
+    }
     from[i] = f;
     to[i] = t;
     ekind[i] = k;
-    if (e.confidence === "stated") stated[i] = 1;
-    else anyUnstated = true;
+    if (!isStated) anyUnstated = true;
     const group = e.group;
     if (group !== undefined && k === REQUIRES) {
-      grouped[f] = 1;
       let code = groupNumbers.get(group);
       if (code === undefined) {
         groupNames.push(group);
@@ -324,7 +325,7 @@ function edgesFromObjects(edges: readonly GraphEdge[], ids: readonly string[], i
     }
     if (e.share !== undefined && k === SOURCED_FROM) shares.set(i, e.share);
   }
-  return { from, to, ekind, stated, anyUnstated, grouped, groupCode, groupNames, shares };
+  return { from, to, ekind, stated, anyUnstated, groupCode, groupNames, shares };
 }
 
 /** Step 2 of `compact`: CSR adjacency, groups, cycle breaking and topological order. */
@@ -391,15 +392,13 @@ function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: 
 
 /** CSR per kind and direction, and the alternatives groups (which reorder out-REQUIRES slots). */
 function buildAdjacency(n: number, r: Resolved, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4; groups: Groups } {
-  const { out, inOffsets } = buildForward(n, r.from, r.to, r.ekind, dropped);
-  const groups = buildGroups(n, r, out[REQUIRES]);
-  const ofInSlot = longLivedInt32(out[REQUIRES].targets.length);
-  const inn: Csr4 = [
-    fillReverse(n, out[REQUIRES], inOffsets[REQUIRES]!, groups.ofOutSlot, ofInSlot),
-    fillReverse(n, out[SOURCED_FROM], inOffsets[SOURCED_FROM]!),
-    fillReverse(n, out[LOCATED_IN], inOffsets[LOCATED_IN]!),
-    fillReverse(n, out[WITHIN], inOffsets[WITHIN]!),
-  ];
+  const { out, in: inn } = buildCsrs(n, r.from, r.to, r.ekind, dropped);
+  const groupOfEdge = scratchInt32("compact.groupOfEdge", r.from.length);
+  const groups = buildGroups(n, r, out[REQUIRES], groupOfEdge);
+  // An in-REQUIRES slot is in the group of the out slot of the same edge.
+  const inEdges = inn[REQUIRES].edges;
+  const ofInSlot = longLivedInt32(inEdges.length);
+  for (let s = 0; s < inEdges.length; s++) ofInSlot[s] = groupOfEdge[inEdges[s]];
   return { out, in: inn, groups: { ...groups, ofInSlot } };
 }
 
@@ -408,12 +407,13 @@ function edgeRef(e: GraphEdge): { from: string; to: string; kind: string } {
 }
 
 /**
- * Numbers the alternatives groups. Parents whose edges carry group names get their out-REQUIRES
- * slots reordered (stably: a group sits where its first member was, singletons keep their place)
- * so every group is contiguous; `csr` is modified in place for those parents only.
+ * Numbers the alternatives groups, and records each REQUIRES edge's group in `groupOfEdge`. Parents
+ * whose edges carry group names get their out-REQUIRES slots reordered (stably: a group sits where
+ * its first member was, singletons keep their place) so every group is contiguous; `csr` is
+ * modified in place for those parents only.
  */
-function buildGroups(n: number, r: Resolved, csr: Csr): Omit<Groups, "ofInSlot"> {
-  const { grouped, groupCode, groupNames } = r;
+function buildGroups(n: number, r: Resolved, csr: Csr, groupOfEdge: Int32Array): Omit<Groups, "ofInSlot"> {
+  const { groupCode, groupNames } = r;
   const { offsets, targets, edges: slotEdge } = csr;
   const slots = targets.length;
   const ofNode = longLivedInt32(n + 1);
@@ -434,10 +434,14 @@ function buildGroups(n: number, r: Resolved, csr: Csr): Omit<Groups, "ofInSlot">
     ofNode[v] = g;
     const a = offsets[v];
     const b = offsets[v + 1];
-    if (grouped[v] === 0) {
+    let named = false;
+    for (let s = a; s < b && !named; s++) named = groupCode[slotEdge[s]] !== 0;
+    if (!named) {
+      // Every edge a group of its own, in slot order.
       for (let s = a; s < b; s++) {
         start[g] = s;
         parent[g] = v;
+        groupOfEdge[slotEdge[s]] = g;
         ofOutSlot[s] = g++;
       }
       continue;
@@ -457,6 +461,7 @@ function buildGroups(n: number, r: Resolved, csr: Csr): Omit<Groups, "ofInSlot">
         if (done[j] === 1 || (j !== i && (c === 0 || code[j] !== c))) continue;
         done[j] = 1;
         ofOutSlot[put] = g;
+        groupOfEdge[slotEdge[j]] = g;
         newTarget[put] = targets[j];
         newEdge[put++] = slotEdge[j];
         if (c === 0) break;

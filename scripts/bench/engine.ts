@@ -15,7 +15,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
-import { graphColumns } from "@chokepoint/graph-schema";
+import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, validateInterchange } from "@chokepoint/graph-schema";
 import { buildCompact, compact, resolve, type CompactGraph, type GraphInput } from "../../server/src/analysis/compact";
 import { rankCritical } from "../../server/src/analysis/criticality";
 import { buildCsrs, type Csr } from "../../server/src/analysis/csr";
@@ -101,6 +101,13 @@ async function time<T>(runs: number, f: () => T): Promise<Timing<T>> {
     cpu.push((c.user + c.system) / 1000);
   }
   return { ms: median(wall), cpuMs: median(cpu), value };
+}
+
+/** The graph as `--graph FILE` hands it to `compact`: validated, with the columns validation made. */
+function validatedInput(graph: GraphInput): GraphInput {
+  const r = validateInterchange({ format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents: [], nodes: graph.nodes, edges: graph.edges });
+  if (!r.graph || !r.columns) throw new Error(`the synthetic graph is invalid: ${r.problems[0]?.code ?? "?"}`);
+  return { nodes: r.graph.nodes, edges: r.graph.edges, columns: r.columns };
 }
 
 /** Forward and reverse CSRs of every edge kind, as `compact` builds them (no groups, no order). */
@@ -198,7 +205,7 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       (t) => ({ limit: "≥ 10M edges/s", ok: m / t.cpuMs / 1e3 >= 10 }),
     );
     // A validated file comes with its edges as columns (validation records them as it reads).
-    const withColumns: GraphInput = { ...synthetic, columns: graphColumns(synthetic.nodes, synthetic.edges)! };
+    const withColumns = validatedInput(synthetic);
     await step(
       "compact from graph columns (a validated file)",
       runs,

@@ -14,7 +14,7 @@ import {
 import { alternates, cycle, deepChain, diamond, gapVersusRedundant, ids, pairKeys, regionHierarchy } from "./fixtures";
 import { edge, node, randomGraph } from "./random-graph";
 import { productCoverage } from "../../server/src/analysis/gaps";
-import { PRODUCT } from "../../server/src/analysis/compact";
+import { PRODUCT } from "../../server/src/analysis/kind-codes";
 
 describe("diamond", () => {
   const g = compact(diamond());

@@ -4,7 +4,8 @@
  */
 import { ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints as articulationIds } from "./articulation";
-import { groupName, KIND_NAMES, type CompactGraph } from "./compact";
+import { groupName, type CompactGraph } from "./compact";
+import { KIND_NAMES } from "./kind-codes";
 import { concentration as topConcentration, concentrationOf, singleRegionItems, soleSourceItems, type ConcentrationEntry, type SingleRegionEntry, type SoleSourceEntry } from "./concentration";
 import { criticalityOf, criticalityRanking, type CriticalityEntry, type CriticalityRanking } from "./criticality";
 import { DEFAULT_CUT_LIMIT, orderTwoCuts, PairExplainer } from "./cutsets";

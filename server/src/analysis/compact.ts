@@ -13,7 +13,6 @@ import {
   EDGE_KINDS,
   NODE_KINDS,
   FLAG_BITS,
-  KNOWN_ATTRS,
   type GraphColumns,
   type GraphEdge,
   type KnownAttr,
@@ -26,10 +25,7 @@ import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
 
-export { COMPONENT, EDGE_KIND_NAMES, isItem, KIND_NAMES, LOCATED_IN, MATERIAL, PRODUCT, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 
-/** Node flags as bits (graph-schema's, which graph columns use too). */
-export { FLAG_BITS } from "@chokepoint/graph-schema";
 
 /** The input of the engine: a store snapshot or a validated interchange document has this shape. */
 export interface GraphInput {
@@ -105,6 +101,9 @@ export type GraphArrays = Pick<CompactGraph, "nodeCount" | "kind" | "stated" | "
 export function graphArrays(g: CompactGraph): GraphArrays {
   return { nodeCount: g.nodeCount, kind: g.kind, stated: g.stated, out: g.out, in: g.in, groups: g.groups, order: g.order, rank: g.rank };
 }
+
+/** FLAG_BITS as a constant of this module (read per node: a package export is a getter call). */
+const FLAG_BIT_OF = FLAG_BITS;
 
 /** EDGE_ENDPOINTS as bit masks over node kind codes, by edge kind code: the kinds an edge may
  *  come from, and the kinds it may go to. */
@@ -203,11 +202,11 @@ export function resolve(input: GraphInput): Resolved {
     for (let v = 0; v < n; v++) {
       const node = nodes[v]!;
       kind[v] = kindCode(node.kind);
-      for (const entry of node.flags) flags[v] |= FLAG_BITS[entry.flag] ?? 0;
-      for (const name of KNOWN_ATTRS) {
-        const x = node.attrs[name];
-        if (x !== undefined) numbers[name].set(v, x);
-      }
+      for (const entry of node.flags) flags[v] |= FLAG_BIT_OF[entry.flag] ?? 0;
+      const a = node.attrs;
+      if (a.inventoryDays !== undefined) numbers.inventoryDays.set(v, a.inventoryDays);
+      if (a.recoveryDays !== undefined) numbers.recoveryDays.set(v, a.recoveryDays);
+      if (a.annualValue !== undefined) numbers.annualValue.set(v, a.annualValue);
     }
     attrs = numbers;
   }

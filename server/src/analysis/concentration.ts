@@ -12,7 +12,8 @@
  *   supplier with no region is its own bucket ("unlocated"), and a Region source is its own region.
  */
 import { longLivedFloat64, longLivedUint8, type NodeKind } from "@chokepoint/graph-schema";
-import { isItem, KIND_NAMES, LOCATED_IN, REGION, SOURCED_FROM, type CompactGraph } from "./compact";
+import { type CompactGraph } from "./compact";
+import { isItem, KIND_NAMES, LOCATED_IN, REGION, SOURCED_FROM } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
 import type { Dominance } from "./dominance";
 import { END, SOURCES_END, START } from "./dominance-info";
@@ -127,18 +128,45 @@ export function singleRegionItems(g: CompactGraph, dom: Dominance, flags: Uint8A
 }
 
 /**
- * Region buckets of item v's sources: `bucket[i]` is a region index, or a supplier index for an
- * unlocated supplier (told apart by its kind), with `share[i]`; returns the bucket count (0 when
- * v has no sources). Reuses the caller's scratch arrays: one call allocates nothing.
+ * The region buckets of one item's sources: `key[i]` is a region index, or a supplier index for an
+ * unlocated supplier (told apart by its kind), with `share[i]`. Typed arrays reused from item to
+ * item (grown when an item needs more): `hhiAll` fills them for every item of the graph, and
+ * resetting JS arrays per item measured as much as the sums themselves.
  */
-function regionShares(g: CompactGraph, v: number, bucket: number[], share: number[]): number {
+class RegionBuckets {
+  key = new Int32Array(16);
+  share = new Float64Array(16);
+  count = 0;
+
+  add(key: number, part: number): void {
+    for (let i = 0; i < this.count; i++) {
+      if (this.key[i] === key) {
+        this.share[i] += part;
+        return;
+      }
+    }
+    if (this.count === this.key.length) {
+      const key2 = new Int32Array(2 * this.count);
+      const share2 = new Float64Array(2 * this.count);
+      key2.set(this.key);
+      share2.set(this.share);
+      this.key = key2;
+      this.share = share2;
+    }
+    this.key[this.count] = key;
+    this.share[this.count++] = part;
+  }
+}
+
+/** Fills `buckets` with the region buckets of item v's sources; returns their count (0 when v has
+ *  no sources). */
+function regionShares(g: CompactGraph, v: number, buckets: RegionBuckets): number {
   const src = g.out[SOURCED_FROM]!;
   const loc = g.out[LOCATED_IN]!;
   const shares = g.shares;
   const a = src.offsets[v];
   const b = src.offsets[v + 1];
-  bucket.length = 0;
-  share.length = 0;
+  buckets.count = 0;
   if (!isItem(g.kind[v]) || b === a) return 0;
   let known = 0;
   let unknown = 0;
@@ -156,32 +184,22 @@ function regionShares(g: CompactGraph, v: number, bucket: number[], share: numbe
     const t = src.targets[s];
     const la = loc.offsets[t];
     const lb = loc.offsets[t + 1];
-    const located = g.kind[t] !== REGION && lb > la;
     // A region source, or a supplier with no region, is its own bucket; otherwise split over regions.
-    for (let l = located ? la : 0; l < (located ? lb : 1); l++) {
-      const key = located ? loc.targets[l] : t;
-      const part = located ? x / (lb - la) : x;
-      const i = bucket.indexOf(key);
-      if (i >= 0) share[i]! += part;
-      else {
-        bucket.push(key);
-        share.push(part);
-      }
-    }
+    if (g.kind[t] === REGION || lb === la) buckets.add(t, x);
+    else for (let l = la; l < lb; l++) buckets.add(loc.targets[l], x / (lb - la));
   }
-  return bucket.length;
+  return buckets.count;
 }
 
 /** HHI of every item with sources (NaN for other nodes), numbers only. */
 export function hhiAll(g: CompactGraph): Float64Array {
   const hhi = longLivedFloat64(g.nodeCount).fill(NaN);
-  const bucket: number[] = [];
-  const share: number[] = [];
+  const buckets = new RegionBuckets();
   for (let v = 0; v < g.nodeCount; v++) {
-    const k = regionShares(g, v, bucket, share);
+    const k = regionShares(g, v, buckets);
     if (k === 0) continue;
     let h = 0;
-    for (let i = 0; i < k; i++) h += share[i]! * share[i]!;
+    for (let i = 0; i < k; i++) h += buckets.share[i] * buckets.share[i];
     hhi[v] = h;
   }
   return hhi;
@@ -189,14 +207,15 @@ export function hhiAll(g: CompactGraph): Float64Array {
 
 /** HHI of item v with its region shares, or undefined when it has no sources. */
 export function concentrationOf(g: CompactGraph, v: number): ConcentrationEntry | undefined {
-  const bucket: number[] = [];
-  const share: number[] = [];
-  const k = regionShares(g, v, bucket, share);
+  const buckets = new RegionBuckets();
+  const k = regionShares(g, v, buckets);
   if (k === 0) return undefined;
   const src = g.out[SOURCED_FROM]!;
   let sharesKnown = true;
   for (let s = src.offsets[v]; s < src.offsets[v + 1]; s++) if (!g.shares.has(src.edges[s])) sharesKnown = false;
-  const regions = bucket.map((b, i): RegionShare => (g.kind[b] === REGION ? { region: g.ids[b]!, share: share[i]! } : { region: null, supplier: g.ids[b]!, share: share[i]! }));
+  const regions = Array.from(buckets.key.subarray(0, k), (b, i): RegionShare =>
+    g.kind[b] === REGION ? { region: g.ids[b]!, share: buckets.share[i] } : { region: null, supplier: g.ids[b]!, share: buckets.share[i] },
+  );
   regions.sort((x, y) => y.share - x.share || String(x.region ?? x.supplier).localeCompare(String(y.region ?? y.supplier)));
   let hhi = 0;
   for (const r of regions) hhi += r.share * r.share;

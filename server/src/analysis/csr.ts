@@ -24,11 +24,10 @@ export const NO_KIND = 255;
  * snapshot order and the same snapshot always gives the same slots.
  *
  * Why it is laid out this way (each measured at 10^6 nodes / 2.8·10^6 edges):
- * - The four kinds share one counter array per direction (kind k at k * (n + 2)) and one
- *   targets and one edges array per direction, kind after kind: one running sum over the whole
- *   counter array then gives every slot's global position, so the fill loop writes through four
- *   arrays instead of choosing among sixteen. Each kind's CSR is a view of its part; its offsets
- *   are made relative to that part afterwards.
+ * - The four kinds share one counter array per direction (kind k at k * (n + 2)) and one targets
+ *   and one edges array per direction, kind after kind (kind k's part starts at `base[k]`): the
+ *   fill loop writes through four arrays instead of choosing among sixteen, and each kind's CSR is
+ *   a view of its part.
  * - Counting into `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at
  *   the start of v's run without a separate cursor array.
  * - Filling the in-CSRs from the edges in the same pass, rather than by reversing the out-CSRs,
@@ -45,8 +44,13 @@ export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, k
     outOff[k * stride + from[i] + 2]++;
     inOff[k * stride + to[i] + 2]++;
   }
-  const used = runningSum(outOff);
-  runningSum(inOff);
+  // Per kind: running sums of its counters, and where its part of the slot arrays begins.
+  const base = new Int32Array(5);
+  for (let k = 0; k < 4; k++) {
+    base[k + 1] = base[k] + runningSum(outOff, k * stride, stride);
+    runningSum(inOff, k * stride, stride);
+  }
+  const used = base[4];
   const outTargets = longLivedInt32(used);
   const outEdges = longLivedInt32(used);
   const inTargets = longLivedInt32(used);
@@ -56,20 +60,18 @@ export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, k
     if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
     const f = from[i];
     const t = to[i];
-    const o = outOff[k * stride + f + 1]++;
+    const o = base[k] + outOff[k * stride + f + 1]++;
     outTargets[o] = t;
     outEdges[o] = i;
-    const s = inOff[k * stride + t + 1]++;
+    const s = base[k] + inOff[k * stride + t + 1]++;
     inTargets[s] = f;
     inEdges[s] = i;
   }
-  const part = (offsets: Int32Array, targets: Int32Array, edges: Int32Array, k: number): Csr => {
-    const view = offsets.subarray(k * stride, k * stride + nodeCount + 1);
-    const base = view[0];
-    const end = view[nodeCount];
-    if (base !== 0) for (let v = 0; v <= nodeCount; v++) view[v] -= base;
-    return { offsets: view, targets: targets.subarray(base, end), edges: edges.subarray(base, end) };
-  };
+  const part = (offsets: Int32Array, targets: Int32Array, edges: Int32Array, k: number): Csr => ({
+    offsets: offsets.subarray(k * stride, k * stride + nodeCount + 1),
+    targets: targets.subarray(base[k], base[k + 1]),
+    edges: edges.subarray(base[k], base[k + 1]),
+  });
   const kinds = [0, 1, 2, 3];
   return {
     out: kinds.map((k) => part(outOff, outTargets, outEdges, k)) as Csr4,
@@ -77,10 +79,11 @@ export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, k
   };
 }
 
-/** Running sums over all of `a`, in place; returns the total. */
-function runningSum(a: Int32Array): number {
+/** Running sums over `a[start .. start + length)`, in place; returns the total. */
+function runningSum(a: Int32Array, start: number, length: number): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) {
+  const end = start + length;
+  for (let i = start; i < end; i++) {
     sum += a[i];
     a[i] = sum;
   }

@@ -13,7 +13,8 @@
  */
 import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
-import { LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN, type CompactGraph } from "./compact";
+import { type CompactGraph } from "./compact";
+import { LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 
 /** Never reaches zero: the reason is unusable in a stated-only derivation. */
 const NEVER = 0x3fffffff;

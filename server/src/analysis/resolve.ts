@@ -1,6 +1,7 @@
 /** Mapping user-given ids to node indices, with the coded errors users can act on. */
 import { ChokepointError, normalizeId, type Problem } from "@chokepoint/graph-schema";
-import { PRODUCT, type CompactGraph } from "./compact";
+import { type CompactGraph } from "./compact";
+import { PRODUCT } from "./kind-codes";
 
 /** Indices of `ids` (normalised like every id: NFC, trimmed, lowercase); unknown ones → UNKNOWN_NODE. */
 export function resolveIds(g: CompactGraph, ids: readonly string[], what = "node"): number[] {

@@ -4,8 +4,9 @@
  * breakdown, never a bare number. Weights and the meaning of each term are documented in
  * the README ("Risk score"); change them there and here together.
  */
-import { longLivedFloat64, longLivedInt32, type NodeKind } from "@chokepoint/graph-schema";
-import { FLAG_BITS, isItem, KIND_NAMES, SOURCED_FROM, type CompactGraph } from "./compact";
+import { FLAG_BITS, longLivedFloat64, longLivedInt32, type NodeKind } from "@chokepoint/graph-schema";
+import type { CompactGraph } from "./compact";
+import { isItem, KIND_NAMES, SOURCED_FROM } from "./kind-codes";
 import { valueWeighted } from "./criticality";
 import { isMappingGap } from "./gaps";
 import type { AllSpofs } from "./spofs";
@@ -35,6 +36,12 @@ export const RISK_WEIGHTS: Readonly<Record<RiskTermName, number>> = {
   domesticBreakthrough: -0.1,
 };
 const TERMS = Object.keys(RISK_WEIGHTS) as RiskTermName[];
+
+// The flag bits as constants of this module: the per-node loop below would otherwise read them
+// through the package's export getters, a function call per read.
+const POLICY_BOTTLENECK = FLAG_BITS.POLICY_BOTTLENECK;
+const IMPORT_DEPENDENT = FLAG_BITS.IMPORT_DEPENDENT;
+const DOMESTIC_BREAKTHROUGH = FLAG_BITS.DOMESTIC_BREAKTHROUGH;
 
 export interface RiskTerm {
   readonly name: RiskTermName;
@@ -90,11 +97,11 @@ export function riskInputs(g: CompactGraph, all: AllSpofs, hhi: Float64Array, si
     if (isItem(g.kind[v]) && sourceCount[v] === 1) score += w.soleSource;
     score += singleRegion[v] * w.singleRegion;
     if (h === h) score += h * w.concentration;
-    if (flags & FLAG_BITS.POLICY_BOTTLENECK) score += w.policyBottleneck;
-    if (flags & FLAG_BITS.IMPORT_DEPENDENT) score += w.importDependent;
+    if (flags & POLICY_BOTTLENECK) score += w.policyBottleneck;
+    if (flags & IMPORT_DEPENDENT) score += w.importDependent;
     if (isMappingGap(g, v)) score += w.unknownSupply;
     score += unstatedShare[v] * w.unstatedShare;
-    if (flags & FLAG_BITS.DOMESTIC_BREAKTHROUGH) score += w.domesticBreakthrough;
+    if (flags & DOMESTIC_BREAKTHROUGH) score += w.domesticBreakthrough;
     inputs.scores[v] = Math.min(1, Math.max(0, score));
   }
   return inputs;
@@ -131,11 +138,11 @@ function termValues(g: CompactGraph, all: AllSpofs, r: Omit<RiskInputs, "scores"
     soleSource: isItem(g.kind[v]) && r.sourceCount[v] === 1 ? 1 : 0,
     singleRegion: r.singleRegion[v],
     concentration: h === h ? h : 0,
-    policyBottleneck: flags & FLAG_BITS.POLICY_BOTTLENECK ? 1 : 0,
-    importDependent: flags & FLAG_BITS.IMPORT_DEPENDENT ? 1 : 0,
+    policyBottleneck: flags & POLICY_BOTTLENECK ? 1 : 0,
+    importDependent: flags & IMPORT_DEPENDENT ? 1 : 0,
     unknownSupply: isMappingGap(g, v) ? 1 : 0,
     unstatedShare: r.unstatedShare[v],
-    domesticBreakthrough: flags & FLAG_BITS.DOMESTIC_BREAKTHROUGH ? 1 : 0,
+    domesticBreakthrough: flags & DOMESTIC_BREAKTHROUGH ? 1 : 0,
   };
 }
 

@@ -4,7 +4,8 @@
  * rule of DESIGN §2 that applies (no alternative, all alternatives gone, every source gone, …).
  */
 import type { EdgeKind } from "@chokepoint/graph-schema";
-import { EDGE_KIND_NAMES, groupName, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN, type CompactGraph } from "./compact";
+import { groupName, type CompactGraph } from "./compact";
+import { EDGE_KIND_NAMES, LOCATED_IN, REQUIRES, SOURCED_FROM, WITHIN } from "./kind-codes";
 
 export type StepRule =
   /** `from` requires `to`, which has no alternative. */

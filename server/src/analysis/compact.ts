@@ -25,8 +25,6 @@ import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
 
-
-
 /** The input of the engine: a store snapshot or a validated interchange document has this shape. */
 export interface GraphInput {
   readonly nodes: readonly GraphNode[];

@@ -12,7 +12,7 @@
  *   supplier with no region is its own bucket ("unlocated"), and a Region source is its own region.
  */
 import { longLivedFloat64, longLivedUint8, type NodeKind } from "@chokepoint/graph-schema";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { isItem, KIND_NAMES, LOCATED_IN, REGION, SOURCED_FROM } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
 import type { Dominance } from "./dominance";

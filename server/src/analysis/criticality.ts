@@ -8,7 +8,7 @@
  * stable and the sort compares numbers only.
  */
 import type { NodeKind } from "@chokepoint/graph-schema";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { KIND_NAMES } from "./kind-codes";
 import { scratchInt32, scratchUint32 } from "./scratch";
 import type { AllSpofs } from "./spofs";

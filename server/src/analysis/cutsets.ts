@@ -18,7 +18,7 @@
  */
 import { longLivedInt32, ChokepointError } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { isItem, LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 import type { Dominance } from "./dominance";
 import { END, START } from "./dominance-info";

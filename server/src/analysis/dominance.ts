@@ -24,7 +24,7 @@
  * source) whose own D contains the generator, so proofs can be rebuilt as paths (see proof.ts).
  */
 import { longLivedSlice, longLivedInt32 } from "@chokepoint/graph-schema";
-import { type GraphArrays } from "./compact";
+import type { GraphArrays } from "./compact";
 import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 import { END, RANK, SOURCES_END, START } from "./dominance-info";
 import { walkerOf, type GeneratorView } from "./meet";

@@ -4,7 +4,7 @@
  * no SPOF because every part is mapped twice is robust; one with no SPOF because nothing below it
  * is mapped is merely unknown. `coneCoverage` tells the two apart per product.
  */
-import { type CompactGraph, type GraphArrays } from "./compact";
+import type { CompactGraph, GraphArrays } from "./compact";
 import { isItem, PRODUCT, REQUIRES, SOURCED_FROM } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
 

@@ -13,7 +13,7 @@
  */
 import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 
 /** Never reaches zero: the reason is unusable in a stated-only derivation. */

@@ -4,7 +4,7 @@
  */
 import type { LocalizedName, NodeKind } from "@chokepoint/graph-schema";
 import { articulationPoints, ARTICULATION_LENS, concentration, riskRanking, singleRegion, soleSource } from "./api";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { KIND_NAMES, PRODUCT } from "./kind-codes";
 import type { ConcentrationEntry, SingleRegionEntry, SoleSourceEntry } from "./concentration";
 import { criticalIndex, criticalityEntry, type CriticalIndex, type CriticalityEntry } from "./criticality";

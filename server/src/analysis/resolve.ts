@@ -1,6 +1,6 @@
 /** Mapping user-given ids to node indices, with the coded errors users can act on. */
 import { ChokepointError, normalizeId, type Problem } from "@chokepoint/graph-schema";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { PRODUCT } from "./kind-codes";
 
 /** Indices of `ids` (normalised like every id: NFC, trimmed, lowercase); unknown ones → UNKNOWN_NODE. */

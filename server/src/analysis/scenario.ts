@@ -14,7 +14,7 @@
  *    explanation (the failed node and what it took down). Exposed when survive < recover.
  */
 import { longLivedInt32, ChokepointError, type NodeKind } from "@chokepoint/graph-schema";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { isItem, KIND_NAMES, PRODUCT, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 import { memoByGraph } from "./cache";
 import { propagatorOf, statedPropagatorOf, type Propagator } from "./propagate";

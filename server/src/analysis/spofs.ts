@@ -9,7 +9,7 @@
  * derivation of "x disables P" uses only `stated` edges.
  */
 import { longLivedSlice, longLivedFloat64, longLivedInt32, longLivedUint8 } from "@chokepoint/graph-schema";
-import { type CompactGraph } from "./compact";
+import type { CompactGraph } from "./compact";
 import { PRODUCT } from "./kind-codes";
 import type { Dominance } from "./dominance";
 import { END, START } from "./dominance-info";

@@ -46,6 +46,49 @@ export const EDGE_ENDPOINTS: Readonly<Record<EdgeKind, readonly [readonly NodeKi
   WITHIN: [["Region"], ["Region"]],
 };
 
+/** The kind's index in NODE_KINDS, or undefined for a string that is no node kind (a switch:
+ *  this runs per node of files with millions of nodes). */
+export function nodeKindIndex(kind: string): number | undefined {
+  switch (kind) {
+    case "Product":
+      return 0;
+    case "Component":
+      return 1;
+    case "Material":
+      return 2;
+    case "Supplier":
+      return 3;
+    case "Region":
+      return 4;
+    default:
+      return undefined;
+  }
+}
+
+/** The kind's index in EDGE_KINDS, or undefined for a string that is no edge kind (a switch: this
+ *  runs per edge). */
+export function edgeKindIndex(kind: string): number | undefined {
+  switch (kind) {
+    case "REQUIRES":
+      return 0;
+    case "SOURCED_FROM":
+      return 1;
+    case "LOCATED_IN":
+      return 2;
+    case "WITHIN":
+      return 3;
+    default:
+      return undefined;
+  }
+}
+
+/** EDGE_ENDPOINTS as bits over node kind indexes, by edge kind index: edge kind k may go from a
+ *  node of kind index x when bit x of EDGE_FROM_KIND_BITS[k] is set, and to one of kind index y
+ *  when bit y of EDGE_TO_KIND_BITS[k] is. */
+const endpointBits = (side: 0 | 1): Uint8Array => Uint8Array.from(EDGE_KINDS, (k) => EDGE_ENDPOINTS[k][side].reduce((bits, x) => bits | (1 << NODE_KINDS.indexOf(x)), 0));
+export const EDGE_FROM_KIND_BITS = endpointBits(0);
+export const EDGE_TO_KIND_BITS = endpointBits(1);
+
 /* Membership through Sets: validation asks these for every item of files with millions of items
  * (a Set lookup is one hash of the string, which V8 caches; `includes` compares every entry). */
 const NODE_KIND_SET: ReadonlySet<unknown> = new Set(NODE_KINDS);

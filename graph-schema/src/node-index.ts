@@ -1,4 +1,4 @@
-import { FLAG_BITS, KNOWN_ATTRS, NODE_KINDS, type KnownAttr, type NodeKind } from "./kinds";
+import { FLAG_BITS, KNOWN_ATTRS, NODE_KINDS, nodeKindIndex, type KnownAttr, type NodeKind } from "./kinds";
 import { IdTable } from "./id-table";
 import { longLivedUint8 } from "./long-lived-arrays";
 import type { GraphNode } from "./types";
@@ -34,7 +34,7 @@ export class NodeIndex {
     const existing = this.table.add(id);
     if (existing !== -1) return existing;
     const position = this.nodes.length;
-    this.kindCodes[position] = nodeKindCode(node.kind);
+    this.kindCodes[position] = nodeKindIndex(node.kind)!;
     // Flags and attributes are recorded while the node object is at hand (the analysis reads these
     // columns instead of revisiting node objects scattered over the heap).
     const flags = node.flags;
@@ -101,20 +101,4 @@ export class NodeIndex {
 function hasFields(o: object): boolean {
   for (const _ in o) return true;
   return false;
-}
-
-/** Index of the kind in NODE_KINDS (a switch: this runs per node). */
-function nodeKindCode(kind: NodeKind): number {
-  switch (kind) {
-    case "Product":
-      return 0;
-    case "Component":
-      return 1;
-    case "Material":
-      return 2;
-    case "Supplier":
-      return 3;
-    case "Region":
-      return 4;
-  }
 }

@@ -1,8 +1,8 @@
 import type { Problem } from "./errors";
-import { EDGE_ENDPOINTS, EDGE_KINDS, NODE_KINDS, type NodeKind } from "./kinds";
+import { EDGE_ENDPOINTS, EDGE_FROM_KIND_BITS, EDGE_KINDS, EDGE_TO_KIND_BITS, edgeKindIndex } from "./kinds";
 import { NodeIndex } from "./node-index";
 import type { Evidence, GraphEdge, GraphNode } from "./types";
-import { kindIndex, vertexGraph, type VertexGraph } from "./vertex-graph";
+import { vertexGraph, type VertexGraph } from "./vertex-graph";
 
 /*
  * Cross-reference checks. Ids are looked up once per edge endpoint; everything after that works on
@@ -20,17 +20,7 @@ export interface ReferenceOptions {
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
-const REQUIRES = kindIndex("REQUIRES");
-
-/** Per edge kind (kindIndex), the node kinds allowed at each end as bits over NODE_KINDS. */
-const FROM_KINDS = EDGE_KINDS.map((k) => kindBits(EDGE_ENDPOINTS[k][0]));
-const TO_KINDS = EDGE_KINDS.map((k) => kindBits(EDGE_ENDPOINTS[k][1]));
-
-function kindBits(kinds: readonly NodeKind[]): number {
-  let bits = 0;
-  for (const k of kinds) bits |= 1 << NODE_KINDS.indexOf(k);
-  return bits;
-}
+const REQUIRES = edgeKindIndex("REQUIRES")!;
 
 /** Cross-reference checks over a whole node and edge set: endpoints exist and have the kinds the
  *  edge kind allows, no duplicate edges, no REQUIRES cycles, evidence cites known documents. */
@@ -56,7 +46,7 @@ export function referenceProblems(index: NodeIndex, edges: readonly GraphEdge[],
     if (to >= known && !invalidIds.has(edges[i]!.to)) problems.push({ code: "EDGE_ENDPOINT_MISSING", path: `${edgePath(i)}.to`, message: `no node with id "${edges[i]!.to}"` });
     if (from < known && to < known) {
       const k = kinds[i]!;
-      if ((FROM_KINDS[k]! & (1 << index.kindCodeAt(from))) === 0 || (TO_KINDS[k]! & (1 << index.kindCodeAt(to))) === 0) {
+      if ((EDGE_FROM_KIND_BITS[k]! & (1 << index.kindCodeAt(from))) === 0 || (EDGE_TO_KIND_BITS[k]! & (1 << index.kindCodeAt(to))) === 0) {
         const [fromKinds, toKinds] = EDGE_ENDPOINTS[edges[i]!.kind];
         problems.push({
           code: "EDGE_ENDPOINT_KIND",

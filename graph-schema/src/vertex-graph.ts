@@ -1,4 +1,4 @@
-import type { EdgeKind, KnownAttr } from "./kinds";
+import { edgeKindIndex, type KnownAttr } from "./kinds";
 import { longLivedInt32, longLivedUint8 } from "./long-lived-arrays";
 import type { IdTable } from "./id-table";
 import { NodeIndex } from "./node-index";
@@ -12,7 +12,7 @@ export interface VertexGraph {
   readonly vertexCount: number;
   readonly from: Int32Array;
   readonly to: Int32Array;
-  /** kindIndex of each edge's kind. */
+  /** Each edge's kind as its index in EDGE_KINDS. */
   readonly kind: Uint8Array;
   /** The edges grouped by source: those of vertex v are `order[start[v]…start[v+1]-1]`, in edge order. */
   readonly start: Int32Array;
@@ -49,20 +49,6 @@ export interface GraphColumns {
   readonly groupNames: readonly string[];
   /** `share` by edge index, for the edges that have one. */
   readonly shares: ReadonlyMap<number, number>;
-}
-
-/** The edge kind's index in EDGE_KINDS (a switch: this runs per edge). */
-export function kindIndex(kind: EdgeKind): number {
-  switch (kind) {
-    case "REQUIRES":
-      return 0;
-    case "SOURCED_FROM":
-      return 1;
-    case "LOCATED_IN":
-      return 2;
-    case "WITHIN":
-      return 3;
-  }
 }
 
 /**
@@ -121,7 +107,7 @@ export class VertexGraphBuilder {
     if (to < this.index.size) this.toHint = to;
     this.from[i] = from;
     this.to[i] = to;
-    this.kind[i] = kindIndex(edge.kind);
+    this.kind[i] = edgeKindIndex(edge.kind)!;
     if (edge.confidence === "stated") this.stated[i] = 1;
     if (edge.group !== undefined) this.group[i] = this.groupCode(edge.group);
     if (edge.share !== undefined) this.shares.set(i, edge.share);

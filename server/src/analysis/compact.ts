@@ -9,10 +9,11 @@
 import {
   longLivedInt32,
   longLivedUint8,
-  EDGE_ENDPOINTS,
-  EDGE_KINDS,
-  NODE_KINDS,
+  EDGE_FROM_KIND_BITS,
+  EDGE_TO_KIND_BITS,
+  edgeKindIndex,
   FLAG_BITS,
+  nodeKindIndex,
   type GraphColumns,
   type GraphEdge,
   type KnownAttr,
@@ -20,7 +21,7 @@ import {
   type GraphNode,
 } from "@chokepoint/graph-schema";
 import { buildCsrs, NO_KIND, type Csr, type Csr4 } from "./csr";
-import { COMPONENT, EDGE_KIND_NAMES, LOCATED_IN, MATERIAL, PRODUCT, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
+import { PRODUCT, REQUIRES, SOURCED_FROM } from "./kind-codes";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
@@ -100,15 +101,13 @@ export function graphArrays(g: CompactGraph): GraphArrays {
   return { nodeCount: g.nodeCount, kind: g.kind, stated: g.stated, out: g.out, in: g.in, groups: g.groups, order: g.order, rank: g.rank };
 }
 
-/** FLAG_BITS as a constant of this module (read per node: a package export is a getter call). */
+// Package exports read per node or edge, as constants of this module (a package export is a
+// getter: a call per read).
 const FLAG_BIT_OF = FLAG_BITS;
-
-/** EDGE_ENDPOINTS as bit masks over node kind codes, by edge kind code: the kinds an edge may
- *  come from, and the kinds it may go to. */
-const endpointMasks = (side: 0 | 1): Uint8Array =>
-  Uint8Array.from(EDGE_KIND_NAMES, (k) => EDGE_ENDPOINTS[k][side].reduce((mask, x) => mask | (1 << kindCode(x)), 0));
-const ENDPOINT_FROM = endpointMasks(0);
-const ENDPOINT_TO = endpointMasks(1);
+const nodeKindOf = nodeKindIndex;
+const edgeKindOf = edgeKindIndex;
+const FROM_KIND_BITS = EDGE_FROM_KIND_BITS;
+const TO_KIND_BITS = EDGE_TO_KIND_BITS;
 
 /**
  * A numeric attribute of some nodes. Kept sparse because analysts supply these for few nodes, and
@@ -158,21 +157,6 @@ export interface Resolved {
   readonly findings: Finding[];
 }
 
-function kindCode(kind: string): number {
-  // Comparisons, not a keyed lookup: at 10^6 nodes the dictionary load is measurable.
-  return kind === "Component" ? COMPONENT : kind === "Material" ? MATERIAL : kind === "Supplier" ? SUPPLIER : kind === "Region" ? REGION : PRODUCT;
-}
-
-function edgeCode(kind: string): number {
-  return kind === "REQUIRES" ? REQUIRES : kind === "SOURCED_FROM" ? SOURCED_FROM : kind === "LOCATED_IN" ? LOCATED_IN : kind === "WITHIN" ? WITHIN : NO_KIND;
-}
-
-// Graph columns number kinds by their index in NODE_KINDS and EDGE_KINDS; the engine uses the same
-// numbers, so columns serve as they are, without a per-node or per-edge translation.
-if (NODE_KINDS.some((k, i) => kindCode(k) !== i) || EDGE_KINDS.some((k, i) => edgeCode(k) !== i)) {
-  throw new Error("invariant: the engine's kind codes must be the kinds' indexes in NODE_KINDS and EDGE_KINDS");
-}
-
 /** Step 1 of `compact`: node attributes, and every edge's endpoints as indices. */
 export function resolve(input: GraphInput): Resolved {
   const findings: Finding[] = [];
@@ -199,7 +183,7 @@ export function resolve(input: GraphInput): Resolved {
     const numbers = { inventoryDays: new Map<number, number>(), recoveryDays: new Map<number, number>(), annualValue: new Map<number, number>() };
     for (let v = 0; v < n; v++) {
       const node = nodes[v]!;
-      kind[v] = kindCode(node.kind);
+      kind[v] = nodeKindOf(node.kind) ?? PRODUCT;
       for (const entry of node.flags) flags[v] |= FLAG_BIT_OF[entry.flag] ?? 0;
       const a = node.attrs;
       if (a.inventoryDays !== undefined) numbers.inventoryDays.set(v, a.inventoryDays);
@@ -228,7 +212,7 @@ type EdgeParts = Pick<Resolved, "from" | "to" | "ekind" | "stated" | "anyUnstate
 
 /** The engine's checks of one edge (a store snapshot may hold what validation would reject). */
 function fitsEndpoints(f: number, t: number, k: number, n: number, kind: Uint8Array): boolean {
-  return f >= 0 && t >= 0 && f < n && t < n && k < 4 && f !== t && ((ENDPOINT_FROM[k] >> kind[f]) & 1) === 1 && ((ENDPOINT_TO[k] >> kind[t]) & 1) === 1;
+  return f >= 0 && t >= 0 && f < n && t < n && k < 4 && f !== t && ((FROM_KIND_BITS[k] >> kind[f]) & 1) === 1 && ((TO_KIND_BITS[k] >> kind[t]) & 1) === 1;
 }
 
 /** The finding for an edge that failed `fitsEndpoints`: the only time its object is read. */
@@ -299,7 +283,7 @@ function edgesFromObjects(edges: readonly GraphEdge[], ids: readonly string[], i
     if (f < 0) f = index.get(ef) ?? -1;
     if (f >= 0) cursor = f;
     const t = index.get(e.to) ?? -1;
-    const k = edgeCode(e.kind);
+    const k = edgeKindOf(e.kind) ?? NO_KIND;
     const isStated = e.confidence === "stated";
     if (isStated) stated[i] = 1;
     if (!fitsEndpoints(f, t, k, n, kind)) {

@@ -1,9 +1,10 @@
 /**
  * Topological order of the dependency graph and the deterministic breaking of cycles.
  *
- * Order: Kahn's algorithm (Kahn 1962) on out-degrees, so a node is ranked after everything it
- * depends on (its requirements, sources, regions and enclosing regions); run per kind layer and
- * sorted by wave (see `topologicalOrder` and `kahn`). Every later algorithm relies on
+ * Order: a node is ranked after everything it depends on (its requirements, sources, regions and
+ * enclosing regions); per kind layer, by waves (one pass when the list order already puts
+ * dependencies first or last, else Kahn's algorithm), then sorted by wave (see `topologicalOrder`
+ * and `layerOrder`). Every later algorithm relies on
  * "dependencies have lower rank".
  *
  * Cycles can only run through REQUIRES (an item that needs itself) or WITHIN (a region inside
@@ -18,7 +19,7 @@
 import { longLivedInt32, type GraphNode } from "@chokepoint/graph-schema";
 import type { Csr } from "./csr";
 import type { Finding } from "./findings";
-import { REGION, REQUIRES, SUPPLIER, WITHIN } from "./kind-codes";
+import { MATERIAL, PRODUCT, REGION, REQUIRES, SUPPLIER, WITHIN } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
 
 
@@ -38,56 +39,119 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
   // regions, regions → regions), so regions in their own order, then suppliers, then items in
   // theirs is a topological order. Ordering only regions along WITHIN and items along REQUIRES
   // reads a third of the adjacency that one pass over every kind reads.
-  let tail = kahn(n, kind, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, 0);
+  let tail = layerOrder(n, kind, REGION, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, 0);
   for (let v = 0; v < n; v++) {
     if (kind[v] !== SUPPLIER) continue;
     deg[v] = 0;
     order[tail++] = v;
   }
-  tail = kahn(n, kind, -1, out[REQUIRES]!, inn[REQUIRES]!, deg, order, tail);
+  tail = layerOrder(n, kind, PRODUCT, MATERIAL, out[REQUIRES]!, inn[REQUIRES]!, deg, order, tail);
   return { order, count: tail, remaining: deg };
 }
 
 /**
- * Kahn's algorithm over one edge kind among the nodes of one layer (`layer` = a kind code, or -1
- * for items), appending to `order` from `tail`; returns the new tail. The FIFO queue meets nodes in
- * waves (a node's wave is one more than the latest wave among its dependencies), and the nodes it
- * ordered are then re-sorted by (wave, index): still topological, but every later pass in this
- * order (the dominance pass above all) then reads its per-node arrays in ascending runs instead of
- * at random, which at 10^6 nodes is most of its time.
+ * Topological order of the nodes of one layer (kind codes `lo` to `hi`) along one edge kind,
+ * appended to `order` from `tail`; returns the new tail. Nodes are sorted by (wave, index), where
+ * a node's wave is 0 without dependencies and otherwise one more than the latest wave among its
+ * dependencies: still topological, but every later pass in this order (the dominance pass above
+ * all) then reads its per-node arrays in ascending runs instead of at random, which at 10^6 nodes
+ * is most of its time.
  */
-function kahn(n: number, kind: Uint8Array, layer: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, tail: number): number {
-  const inLayer = (k: number): boolean => (layer < 0 ? k < SUPPLIER : k === layer);
-  const wave = scratchInt32("order.wave", n);
+function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, tail: number): number {
+  const layer: Layer = { kind, lo, hi, deg, wave: scratchInt32("order.wave", n), perWave: scratchInt32("order.perWave", n + 1) };
+  const waves = wavesInListOrder(layer, out, 1) ?? wavesInListOrder(layer, out, -1) ?? wavesByQueue(layer, out, inn, order, tail);
+  // Counting sort of the ordered nodes (deg 0) by wave, ascending index within a wave.
+  const { wave, perWave: next } = layer;
+  let at = tail;
+  for (let w = 0; w < waves; w++) {
+    const count = next[w];
+    next[w] = at;
+    at += count;
+  }
+  for (let v = 0; v < n; v++) {
+    const k = kind[v];
+    if (k >= lo && k <= hi && deg[v] === 0) order[next[wave[v]]++] = v;
+  }
+  return at;
+}
+
+/** One layer being ordered: `deg` ends > 0 on the nodes left unordered (on or above a cycle),
+ *  `wave` holds the ordered nodes' waves and `perWave[w]` how many have wave w. */
+interface Layer {
+  readonly kind: Uint8Array;
+  readonly lo: number;
+  readonly hi: number;
+  readonly deg: Int32Array;
+  readonly wave: Int32Array;
+  readonly perWave: Int32Array;
+}
+
+/**
+ * Waves in one pass over the nodes in list order (`step` 1) or reverse list order (`step` -1),
+ * when every dependency comes earlier in that order: files are often written dependencies first
+ * or last, and this reads the out-adjacency in sequence where Kahn's queue reads the
+ * in-adjacency at random. Returns the number of waves, or undefined (leaving the layer's arrays
+ * to be overwritten) as soon as one dependency is out of order.
+ */
+function wavesInListOrder(layer: Layer, out: Csr, step: 1 | -1): number | undefined {
+  const { kind, lo, hi, deg, wave, perWave } = layer;
+  const { offsets, targets } = out;
+  const n = kind.length;
+  let waves = 0;
+  for (let i = 0, v = step === 1 ? 0 : n - 1; i < n; i++, v += step) {
+    const k = kind[v];
+    if (k < lo || k > hi) continue;
+    let w = 0;
+    for (let s = offsets[v]; s < offsets[v + 1]; s++) {
+      const t = targets[s];
+      if ((t - v) * step >= 0) return undefined;
+      const after = wave[t] + 1;
+      if (after > w) w = after;
+    }
+    wave[v] = w;
+    deg[v] = 0;
+    if (w >= waves) {
+      for (; waves <= w; waves++) perWave[waves] = 0;
+    }
+    perWave[w]++;
+  }
+  return waves;
+}
+
+/**
+ * Waves by Kahn's algorithm (Kahn 1962) on out-degrees, for any list order. The FIFO queue meets
+ * nodes in waves, so a node is queued by its latest dependency: the same waves as a pass in
+ * dependency order. Uses `queue[tail..]` as the queue. Returns the number of waves.
+ */
+function wavesByQueue(layer: Layer, out: Csr, inn: Csr, queue: Int32Array, tail: number): number {
+  const { kind, lo, hi, deg, wave, perWave } = layer;
+  const n = kind.length;
   const head0 = tail;
   for (let v = 0; v < n; v++) {
-    if (!inLayer(kind[v])) continue;
+    const k = kind[v];
+    if (k < lo || k > hi) continue;
     const d = out.offsets[v + 1] - out.offsets[v];
     deg[v] = d;
     if (d === 0) {
-      order[tail++] = v;
+      queue[tail++] = v;
       wave[v] = 0;
     }
   }
   const { offsets, targets } = inn;
   for (let head = head0; head < tail; head++) {
-    const v = order[head];
+    const v = queue[head];
     for (let s = offsets[v]; s < offsets[v + 1]; s++) {
       const p = targets[s];
       if (--deg[p] === 0) {
-        order[tail++] = p;
+        queue[tail++] = p;
         wave[p] = wave[v] + 1;
       }
     }
   }
-  // Counting sort of the ordered nodes (deg 0) by wave, ascending index within a wave.
-  const waves = tail > head0 ? wave[order[tail - 1]] + 1 : 0;
-  const next = new Int32Array(waves + 1);
-  for (let i = head0; i < tail; i++) next[wave[order[i]] + 1]++;
-  next[0] = head0;
-  for (let w = 1; w <= waves; w++) next[w] += next[w - 1];
-  for (let v = 0; v < n; v++) if (inLayer(kind[v]) && deg[v] === 0) order[next[wave[v]]++] = v;
-  return tail;
+  const waves = tail > head0 ? wave[queue[tail - 1]] + 1 : 0;
+  perWave.fill(0, 0, waves);
+  for (let i = head0; i < tail; i++) perWave[wave[queue[i]]]++;
+  return waves;
 }
 
 /** Marks in `dropped` (by snapshot edge index) the edges that break every cycle among the nodes

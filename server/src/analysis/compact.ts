@@ -404,12 +404,16 @@ function buildGroups(n: number, r: Resolved, csr: Csr, groupOfEdge: Int32Array):
   const start = longLivedInt32(slots + 1);
   const parent = longLivedInt32(slots);
   const nameCode = longLivedInt32(slots);
-  // A grouped parent's slots are regrouped through these (indexed by slot), not through JS arrays:
-  // 10^5 parents resetting array lengths measured more than the regrouping itself.
-  const code = scratchInt32("compact.slotCode", slots);
-  const done = scratchUint8("compact.slotDone", slots);
+  // A grouped parent's slots are regrouped through these (indexed by slot, or by group name), not
+  // through JS arrays: 10^5 parents resetting array lengths measured more than the regrouping.
+  const slotGroup = scratchInt32("compact.slotGroup", slots);
   const newTarget = scratchInt32("compact.slotTarget", slots);
   const newEdge = scratchInt32("compact.slotEdge", slots);
+  // Per group name: the last parent that used it, and its group there.
+  const nameParent = scratchInt32("compact.nameParent", groupNames.length + 1).fill(-1);
+  const nameGroup = scratchInt32("compact.nameGroup", groupNames.length + 1);
+  // Per group: where its next slot goes (group ids are global, so this is indexed by group).
+  const cursor = scratchInt32("compact.groupCursor", slots + 1);
   let g = 0;
   for (let v = 0; v < n; v++) {
     ofNode[v] = g;
@@ -427,27 +431,40 @@ function buildGroups(n: number, r: Resolved, csr: Csr, groupOfEdge: Int32Array):
       }
       continue;
     }
+    // Groups in the order of their first slots; then each group's slots, in slot order, from
+    // where the group starts.
+    const first = g;
     for (let s = a; s < b; s++) {
-      code[s] = groupCode[slotEdge[s]];
-      done[s] = 0;
+      const c = groupCode[slotEdge[s]];
+      let gs: number;
+      if (c !== 0 && nameParent[c] === v) {
+        gs = nameGroup[c];
+      } else {
+        gs = g++;
+        parent[gs] = v;
+        cursor[gs] = 0;
+        if (c !== 0) {
+          nameCode[gs] = c;
+          nameParent[c] = v;
+          nameGroup[c] = gs;
+        }
+      }
+      slotGroup[s] = gs;
+      cursor[gs]++;
     }
     let put = a;
-    for (let i = a; i < b; i++) {
-      if (done[i] === 1) continue;
-      const c = code[i];
-      start[g] = put;
-      parent[g] = v;
-      nameCode[g] = c;
-      for (let j = i; j < b; j++) {
-        if (done[j] === 1 || (j !== i && (c === 0 || code[j] !== c))) continue;
-        done[j] = 1;
-        ofOutSlot[put] = g;
-        groupOfEdge[slotEdge[j]] = g;
-        newTarget[put] = targets[j];
-        newEdge[put++] = slotEdge[j];
-        if (c === 0) break;
-      }
-      g++;
+    for (let gs = first; gs < g; gs++) {
+      start[gs] = put;
+      put += cursor[gs];
+      cursor[gs] = start[gs];
+    }
+    for (let s = a; s < b; s++) {
+      const gs = slotGroup[s];
+      const to = cursor[gs]++;
+      ofOutSlot[to] = gs;
+      groupOfEdge[slotEdge[s]] = gs;
+      newTarget[to] = targets[s];
+      newEdge[to] = slotEdge[s];
     }
     for (let s = a; s < b; s++) {
       targets[s] = newTarget[s];

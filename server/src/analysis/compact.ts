@@ -20,7 +20,7 @@ import {
   IdTable,
   type GraphNode,
 } from "@chokepoint/graph-schema";
-import { buildCsrs, NO_KIND, type Csr, type Csr4 } from "./csr";
+import { buildOutCsrs, fillInCsrs, NO_KIND, type Csr, type Csr4 } from "./csr";
 import { PRODUCT, REQUIRES, SOURCED_FROM } from "./kind-codes";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
@@ -373,14 +373,12 @@ function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: 
 
 /** CSR per kind and direction, and the alternatives groups (which reorder out-REQUIRES slots). */
 function buildAdjacency(n: number, r: Resolved, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4; groups: Groups } {
-  const { out, in: inn } = buildCsrs(n, r.from, r.to, r.ekind, dropped);
+  const half = buildOutCsrs(n, r.from, r.to, r.ekind, dropped);
   const groupOfEdge = scratchInt32("compact.groupOfEdge", r.from.length);
-  const groups = buildGroups(n, r, out[REQUIRES], groupOfEdge);
+  const groups = buildGroups(n, r, half.out[REQUIRES], groupOfEdge);
   // An in-REQUIRES slot is in the group of the out slot of the same edge.
-  const inEdges = inn[REQUIRES].edges;
-  const ofInSlot = longLivedInt32(inEdges.length);
-  for (let s = 0; s < inEdges.length; s++) ofInSlot[s] = groupOfEdge[inEdges[s]];
-  return { out, in: inn, groups: { ...groups, ofInSlot } };
+  const { in: inn, labels: ofInSlot } = fillInCsrs(half, { kind: REQUIRES, ofEdge: groupOfEdge });
+  return { out: half.out, in: inn, groups: { ...groups, ofInSlot: ofInSlot! } };
 }
 
 function edgeRef(e: GraphEdge): { from: string; to: string; kind: string } {

@@ -40,11 +40,32 @@ const WINDOW_SHIFT = 15;
  *   its own edges, with its counters and slots in cache. That halved `buildCsrs`.
  */
 export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4 } {
+  const half = buildOutCsrs(nodeCount, from, to, kind, dropped);
+  return { out: half.out, in: fillInCsrs(half, undefined).in };
+}
+
+/**
+ * The first step of `buildCsrs`: the out-CSRs, and the edges sorted into windows for the in-CSRs,
+ * which `fillInCsrs` fills. In between, the caller may work out per-edge values from the out-CSRs
+ * (the alternatives groups) and have them copied onto the in-slots of one kind while those are
+ * filled, where a later pass would read them at random.
+ */
+export interface HalfBuilt {
+  readonly out: Csr4;
+  readonly nodeCount: number;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly windows: number;
+  readonly windowStart: Int32Array;
+  readonly byWindow: Int32Array;
+  readonly base: Int32Array;
+}
+
+export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): HalfBuilt {
   const m = from.length;
   const stride = nodeCount + 2;
   const windows = (nodeCount >> WINDOW_SHIFT) + 1;
   const outOff = longLivedInt32(4 * stride);
-  const inOff = longLivedInt32(4 * stride);
   // Where the edges of each (kind, window of targets) start in `byWindow`, kind after kind.
   const windowStart = new Int32Array(4 * windows + 1);
   for (let i = 0; i < m; i++) {
@@ -71,10 +92,23 @@ export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, k
     outEdges[o] = i;
     byWindow[nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++] = i;
   }
-  const inTargets = longLivedInt32(used);
-  const inEdges = longLivedInt32(used);
+  return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, from, to, windows, windowStart, byWindow, base };
+}
+
+/** The in-CSRs; with `label`, also `label.ofEdge[e]` for every in-slot of kind `label.kind`
+ *  (`labels`, indexed like that kind's in-slots). Once per `buildOutCsrs`. */
+export function fillInCsrs(h: HalfBuilt, label: { readonly kind: number; readonly ofEdge: Int32Array } | undefined): { in: Csr4; labels: Int32Array | undefined } {
+  const { nodeCount, from, to, windows, windowStart, byWindow, base } = h;
+  const stride = nodeCount + 2;
+  const inOff = longLivedInt32(4 * stride);
+  const inTargets = longLivedInt32(base[4]);
+  const inEdges = longLivedInt32(base[4]);
+  const labels = label && longLivedInt32(base[label.kind + 1] - base[label.kind]);
   for (let k = 0; k < 4; k++) {
     const counters = inOff.subarray(k * stride, (k + 1) * stride);
+    const kindTargets = inTargets.subarray(base[k], base[k + 1]);
+    const kindEdges = inEdges.subarray(base[k], base[k + 1]);
+    const ofEdge = label !== undefined && label.kind === k ? label.ofEdge : undefined;
     let sum = 0;
     for (let w = 0; w < windows; w++) {
       const a = windowStart[k * windows + w];
@@ -85,24 +119,43 @@ export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, k
         sum += counters[j];
         counters[j] = sum;
       }
-      for (let x = a; x < b; x++) {
-        const i = byWindow[x];
-        const s = base[k] + counters[to[i] + 1]++;
-        inTargets[s] = from[i];
-        inEdges[s] = i;
-      }
+      if (ofEdge === undefined) fillWindow(byWindow, a, b, from, to, counters, kindTargets, kindEdges);
+      else fillWindowLabelled(byWindow, a, b, from, to, counters, kindTargets, kindEdges, ofEdge, labels!);
     }
   }
-  const part = (offsets: Int32Array, targets: Int32Array, edges: Int32Array, k: number): Csr => ({
+  return { in: parts(nodeCount, base, inOff, inTargets, inEdges), labels };
+}
+
+/** The in-slots of one window's edges (`byWindow[a .. b)`). */
+function fillWindow(byWindow: Int32Array, a: number, b: number, from: Int32Array, to: Int32Array, counters: Int32Array, targets: Int32Array, edges: Int32Array): void {
+  for (let x = a; x < b; x++) {
+    const i = byWindow[x];
+    const s = counters[to[i] + 1]++;
+    targets[s] = from[i];
+    edges[s] = i;
+  }
+}
+
+/** `fillWindow`, also copying each edge's label onto its slot. */
+function fillWindowLabelled(byWindow: Int32Array, a: number, b: number, from: Int32Array, to: Int32Array, counters: Int32Array, targets: Int32Array, edges: Int32Array, ofEdge: Int32Array, labels: Int32Array): void {
+  for (let x = a; x < b; x++) {
+    const i = byWindow[x];
+    const s = counters[to[i] + 1]++;
+    targets[s] = from[i];
+    edges[s] = i;
+    labels[s] = ofEdge[i];
+  }
+}
+
+/** Each kind's CSR, as views of its parts of the shared arrays. */
+function parts(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array): Csr4 {
+  const stride = nodeCount + 2;
+  const part = (k: number): Csr => ({
     offsets: offsets.subarray(k * stride, k * stride + nodeCount + 1),
     targets: targets.subarray(base[k], base[k + 1]),
     edges: edges.subarray(base[k], base[k + 1]),
   });
-  const kinds = [0, 1, 2, 3];
-  return {
-    out: kinds.map((k) => part(outOff, outTargets, outEdges, k)) as Csr4,
-    in: kinds.map((k) => part(inOff, inTargets, inEdges, k)) as Csr4,
-  };
+  return [part(0), part(1), part(2), part(3)];
 }
 
 /** Running sums over `a[start .. start + length)`, in place; returns the total. */

@@ -44,12 +44,8 @@ export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, k
   return { out: half.out, in: fillInCsrs(half, undefined).in };
 }
 
-/**
- * The first step of `buildCsrs`: the out-CSRs, and the edges sorted into windows for the in-CSRs,
- * which `fillInCsrs` fills. In between, the caller may work out per-edge values from the out-CSRs
- * (the alternatives groups) and have them copied onto the in-slots of one kind while those are
- * filled, where a later pass would read them at random.
- */
+/** The out-CSRs, and what `fillInCsrs` needs for the in-CSRs. `byWindow` is a scratch buffer: fill
+ *  the in-CSRs before the next `buildOutCsrs`. */
 export interface HalfBuilt {
   readonly out: Csr4;
   readonly nodeCount: number;
@@ -61,6 +57,12 @@ export interface HalfBuilt {
   readonly base: Int32Array;
 }
 
+/**
+ * The first step of `buildCsrs`: the out-CSRs, and the edges sorted into windows for the in-CSRs,
+ * which `fillInCsrs` fills. In between, the caller may work out per-edge values from the out-CSRs
+ * (the alternatives groups) and have them copied onto the in-slots of one kind while those are
+ * filled, where a later pass would read them at random.
+ */
 export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): HalfBuilt {
   const m = from.length;
   const stride = nodeCount + 2;

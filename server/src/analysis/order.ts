@@ -4,8 +4,7 @@
  * Order: a node is ranked after everything it depends on (its requirements, sources, regions and
  * enclosing regions); per kind layer, by waves (one pass when the list order already puts
  * dependencies first or last, else Kahn's algorithm), then sorted by wave (see `topologicalOrder`
- * and `layerOrder`). Every later algorithm relies on
- * "dependencies have lower rank".
+ * and `layerOrder`). Every later algorithm relies on "dependencies have lower rank".
  *
  * Cycles can only run through REQUIRES (an item that needs itself) or WITHIN (a region inside
  * itself); the other kinds always point to a "lower" kind. They are data errors, so they are

@@ -327,9 +327,7 @@ export function buildCompact(r: Resolved): CompactGraph {
     ordered = topologicalOrder(n, kind, adjacency.out, adjacency.in);
     if (ordered.count < n) throw new Error("invariant: no cycle survives breakCycles");
   }
-  const order = ordered.order;
-  const rank = longLivedInt32(n);
-  for (let i = 0; i < n; i++) rank[order[i]] = i;
+  const { order, rank } = ordered;
 
   return {
     nodeCount: n,

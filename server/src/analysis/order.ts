@@ -24,6 +24,8 @@ import { scratchInt32 } from "./scratch";
 
 export interface Ordered {
   readonly order: Int32Array;
+  /** Position of each node in `order` (meaningless for nodes left unordered). */
+  readonly rank: Int32Array;
   /** How many nodes were ordered; less than n when cycles remain. */
   readonly count: number;
   /** Per node: > 0 when the node could not be ordered (on or above a cycle). A scratch buffer:
@@ -34,18 +36,20 @@ export interface Ordered {
 export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[], inn: readonly Csr[]): Ordered {
   const deg = scratchInt32("order.degree", n);
   const order = longLivedInt32(n);
+  const rank = longLivedInt32(n);
   // Edge kinds only point down the kind layers (items → items or suppliers or regions, suppliers →
   // regions, regions → regions), so regions in their own order, then suppliers, then items in
   // theirs is a topological order. Ordering only regions along WITHIN and items along REQUIRES
   // reads a third of the adjacency that one pass over every kind reads.
-  let tail = layerOrder(n, kind, REGION, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, 0);
+  let tail = layerOrder(n, kind, REGION, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, rank, 0);
   for (let v = 0; v < n; v++) {
     if (kind[v] !== SUPPLIER) continue;
     deg[v] = 0;
+    rank[v] = tail;
     order[tail++] = v;
   }
-  tail = layerOrder(n, kind, PRODUCT, MATERIAL, out[REQUIRES]!, inn[REQUIRES]!, deg, order, tail);
-  return { order, count: tail, remaining: deg };
+  tail = layerOrder(n, kind, PRODUCT, MATERIAL, out[REQUIRES]!, inn[REQUIRES]!, deg, order, rank, tail);
+  return { order, rank, count: tail, remaining: deg };
 }
 
 /**
@@ -56,7 +60,7 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
  * all) then reads its per-node arrays in ascending runs instead of at random, which at 10^6 nodes
  * is most of its time.
  */
-function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, tail: number): number {
+function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
   const layer: Layer = { kind, lo, hi, deg, wave: scratchInt32("order.wave", n), perWave: scratchInt32("order.perWave", n + 1) };
   const waves = wavesInListOrder(layer, out, 1) ?? wavesInListOrder(layer, out, -1) ?? wavesByQueue(layer, out, inn, order, tail);
   // Counting sort of the ordered nodes (deg 0) by wave, ascending index within a wave.
@@ -69,7 +73,10 @@ function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Cs
   }
   for (let v = 0; v < n; v++) {
     const k = kind[v];
-    if (k >= lo && k <= hi && deg[v] === 0) order[next[wave[v]]++] = v;
+    if (k < lo || k > hi || deg[v] !== 0) continue;
+    const position = next[wave[v]]++;
+    order[position] = v;
+    rank[v] = position;
   }
   return at;
 }

@@ -137,6 +137,7 @@ function firstDuplicates(g: VertexGraph): Map<number, number> {
  *  megabytes that V8 counts as external memory, which starts a full heap marking early). */
 function requiresCycle(g: VertexGraph): { ids: string[]; edgeIndex: number } | undefined {
   const { start, order, from, to, kind } = g;
+  if (requiresOneWay(from, to, kind)) return undefined;
   const state = new Uint8Array(g.vertexCount); // 0 = not seen, 1 = on the stack, 2 = finished
   const stack: number[] = [];
   const nextChild: number[] = []; // per stack level: position in `order`
@@ -172,6 +173,22 @@ function requiresCycle(g: VertexGraph): { ids: string[]; edgeIndex: number } | u
     }
   }
   return undefined;
+}
+
+/** Whether every REQUIRES edge goes to a lower vertex number, or every one to a higher one: then no
+ *  REQUIRES path can return to where it began. One pass over the edges, where the search reads
+ *  them at random; files often list every item after everything it requires (or before). */
+function requiresOneWay(from: Int32Array, to: Int32Array, kind: Uint8Array): boolean {
+  let down = true;
+  let up = true;
+  for (let i = 0; i < from.length; i++) {
+    if (kind[i] !== REQUIRES) continue;
+    const d = to[i]! - from[i]!;
+    if (d >= 0) down = false;
+    if (d <= 0) up = false;
+    if (!down && !up) return false;
+  }
+  return true;
 }
 
 /** First REQUIRES cycle found among the edges, naming its ids and the edge that closes it. */

@@ -94,4 +94,48 @@ describe("reference checks", () => {
     expect(findRequiresCycle(edges)).toEqual({ ids: ["a", "b", "a"], edgeIndex: 1 });
     expect(findRequiresCycle(edges.slice(0, 1))).toBeUndefined();
   });
+
+  it("reports a REQUIRES cycle exactly when there is one, for edges listed in any direction", () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    /** Whether the REQUIRES edges have a cycle: Kahn's algorithm leaves a node unremoved. */
+    const hasCycle = (edges: readonly GraphEdge[]): boolean => {
+      const ids = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
+      const left = new Map(ids.map((id) => [id, edges.filter((e) => e.kind === "REQUIRES" && e.from === id).length]));
+      const queue = ids.filter((id) => left.get(id) === 0);
+      for (let q = 0; q < queue.length; q++) {
+        for (const e of edges) if (e.kind === "REQUIRES" && e.to === queue[q] && left.set(e.from, left.get(e.from)! - 1).get(e.from) === 0) queue.push(e.from);
+      }
+      return queue.length < ids.length;
+    };
+    let cyclic = 0;
+    let oneWay = 0;
+    for (let round = 0; round < 600; round++) {
+      const n = 2 + Math.floor(rnd() * 8);
+      const direction = round % 3; // 0: to lower numbers only, 1: to higher only, 2: either way
+      const edges: GraphEdge[] = [];
+      for (let k = Math.floor(rnd() * 14); k > 0; k--) {
+        let [a, b] = [Math.floor(rnd() * n), Math.floor(rnd() * n)];
+        if (direction === 0 && a < b) [a, b] = [b, a];
+        if (direction === 1 && a > b) [a, b] = [b, a];
+        if (a === b && rnd() < 0.8) continue;
+        edges.push({ from: `n${a}`, to: `n${b}`, kind: rnd() < 0.85 ? "REQUIRES" : "SOURCED_FROM", confidence: "stated", evidence: [] });
+      }
+      // Nodes n0, n1, … in this order, so that vertex numbers follow the names' numbers.
+      const nodes = new Map(Array.from({ length: n }, (_, i) => [`n${i}`, { ...node(`n${i}`), aliases: [], flags: [], attrs: {}, confidence: "stated" as const, evidence: [] }]));
+      const reported = checkReferences(nodes, edges).some((p) => p.code === "REQUIRES_CYCLE");
+      expect(reported).toBe(hasCycle(edges));
+      const found = findRequiresCycle(edges);
+      expect(found !== undefined).toBe(reported);
+      if (found) {
+        // The ids name a closed walk along REQUIRES edges, the last of them the one reported.
+        expect(found.ids[0]).toBe(found.ids.at(-1));
+        for (let i = 0; i + 1 < found.ids.length; i++) expect(edges.some((e) => e.kind === "REQUIRES" && e.from === found.ids[i] && e.to === found.ids[i + 1])).toBe(true);
+        cyclic++;
+      } else if (direction < 2 && edges.some((e) => e.kind === "REQUIRES")) oneWay++;
+    }
+    expect(cyclic).toBeGreaterThan(50);
+    expect(oneWay).toBeGreaterThan(50);
+  });
 });
+

@@ -82,6 +82,12 @@ export function edgeKindIndex(kind: string): number | undefined {
   }
 }
 
+// The two switches above are NODE_KINDS' and EDGE_KINDS' indexes written out (a switch is faster
+// per item than a lookup); a list and its switch must not drift apart.
+if (NODE_KINDS.some((k, i) => nodeKindIndex(k) !== i) || EDGE_KINDS.some((k, i) => edgeKindIndex(k) !== i)) {
+  throw new Error("invariant: nodeKindIndex and edgeKindIndex must give each kind's index in NODE_KINDS and EDGE_KINDS");
+}
+
 /** EDGE_ENDPOINTS as bits over node kind indexes, by edge kind index: edge kind k may go from a
  *  node of kind index x when bit x of EDGE_FROM_KIND_BITS[k] is set, and to one of kind index y
  *  when bit y of EDGE_TO_KIND_BITS[k] is. */

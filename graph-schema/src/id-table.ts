@@ -1,6 +1,8 @@
 import { longLivedInt32 } from "./long-lived-arrays";
 
 const EMPTY = -1;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
  * Ids numbered 0, 1, 2, … in the order they were added, with each id's number found through an
@@ -58,6 +60,40 @@ export class IdTable {
     return undefined;
   }
 
+  /** The number of the id whose characters are bytes `start … end - 1` of `b`, which the caller
+   *  has checked are ASCII (one character each), or undefined. Hashes exactly as `get` does. */
+  getAscii(b: Uint8Array, start: number, end: number): number | undefined {
+    const h = hashAscii(b, start, end);
+    let k = h & this.mask;
+    for (let p = this.slots[2 * k]!; p !== EMPTY; p = this.slots[2 * k]!) {
+      if (this.slots[2 * k + 1] === h && asciiIs(this.ids[p]!, b, start, end)) return p;
+      k = (k + 1) & this.mask;
+    }
+    return undefined;
+  }
+
+  /**
+   * The first number whose id hashes as the ASCII bytes `start … end - 1` do, without comparing
+   * the ids: the likely answer, which the caller confirms with `asciiIs` (and otherwise asks
+   * `getAscii`); -1 when no id has that hash, so that the bytes are no id. Resolving millions of
+   * ids as a batch of these, then a batch of confirmations, keeps each loop small enough for the
+   * processor to overlap the cache misses of successive lookups.
+   */
+  candidateAscii(b: Uint8Array, start: number, end: number): number {
+    const h = hashAscii(b, start, end);
+    let k = h & this.mask;
+    for (let p = this.slots[2 * k]!; p !== EMPTY; p = this.slots[2 * k]!) {
+      if (this.slots[2 * k + 1] === h) return p;
+      k = (k + 1) & this.mask;
+    }
+    return -1;
+  }
+
+  /** The id numbered `p`. */
+  idAt(p: number): string {
+    return this.ids[p]!;
+  }
+
   has(id: string): boolean {
     return this.get(id) !== undefined;
   }
@@ -66,11 +102,29 @@ export class IdTable {
 /** FNV-1a over the UTF-16 code units, then a final avalanche so that ids differing only in their
  *  last characters (part-1, part-2, …) still spread over the low bits the table uses. */
 function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
+  return avalanche(h);
+}
+
+/** hashId of the ASCII text in bytes `start … end - 1` of `b`. */
+function hashAscii(b: Uint8Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
+  return avalanche(h);
+}
+
+function avalanche(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/** Whether `id` is the ASCII text in bytes `start … end - 1` of `b`. */
+export function asciiIs(id: string, b: Uint8Array, start: number, end: number): boolean {
+  if (id.length !== end - start) return false;
+  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) !== b[start + i]) return false;
+  return true;
 }

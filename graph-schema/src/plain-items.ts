@@ -31,7 +31,7 @@ function isRecord(v: unknown): v is Fields {
 }
 
 /** Non-empty text no longer than `max`, in normal form; undefined when not plain. */
-function plainText(v: unknown, max: number): string | undefined {
+export function plainText(v: unknown, max: number): string | undefined {
   if (typeof v !== "string" || v.length > max) return undefined;
   const t = normalizeText(v);
   return t === "" ? undefined : t;
@@ -168,7 +168,7 @@ function plainAttrs(v: unknown): Readonly<Record<string, number>> | undefined {
   return attrs ?? NO_ATTRS;
 }
 
-function plainEvidence(v: unknown): readonly Evidence[] | undefined {
+export function plainEvidence(v: unknown): readonly Evidence[] | undefined {
   if (v === undefined) return NO_EVIDENCE;
   if (!Array.isArray(v)) return undefined;
   if (v.length === 0) return NO_EVIDENCE;

@@ -66,6 +66,20 @@ export function referenceProblems(index: NodeIndex, edges: readonly GraphEdge[],
   return problems;
 }
 
+/**
+ * Whether a graph whose edges were read without edge objects (read-graph-bytes.ts) passes every
+ * check of `referenceProblems` that its reader has not made already: the reader resolved every
+ * endpoint to a node of a kind its edge allows, with no self-loops, and checked the edges'
+ * evidence; left are duplicate edges, REQUIRES cycles and the citations of node evidence.
+ */
+export function edgeColumnsPassReferenceChecks(index: NodeIndex, g: VertexGraph, documents: ReadonlySet<string> | undefined): boolean {
+  if (firstDuplicates(g).size > 0 || requiresCycle(g) !== undefined) return false;
+  if (documents === undefined) return true;
+  const problems: Problem[] = [];
+  citeDocuments(index.nodes, [], documents, String, problems);
+  return problems.length === 0;
+}
+
 /** Evidence citing a document that is not listed; node paths count nodes in index order. */
 function citeDocuments(nodes: readonly GraphNode[], edges: readonly GraphEdge[], documents: ReadonlySet<string>, edgePath: (i: number) => string, problems: Problem[]): void {
   for (let n = 0; n < nodes.length; n++) {

@@ -55,6 +55,25 @@ function validate(input: unknown, plain: boolean): ValidationResult {
   return { graph: { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes: index.nodes, edges }, columns: builder.columns(true), problems: [] };
 }
 
+/** The documents and nodes of a document, validated exactly as `validateInterchange` validates
+ *  them, for a reader that reads the document's edges itself (read-graph-bytes.ts); undefined when
+ *  there is any problem outside the edges (that reader then leaves the document to
+ *  `validateInterchange`, which reports them all). `docIds` is what evidence may cite, or undefined
+ *  when the document lists no documents (then citations are not checked). */
+export function validateAllButEdges(input: unknown): { documents: SourceDocument[]; docIds: ReadonlySet<string> | undefined; index: NodeIndex } | undefined {
+  const r = new ProblemReader();
+  r.enter("$");
+  const root = r.object(input, ROOT_FIELDS);
+  if (!root || root.format !== INTERCHANGE_FORMAT || root.version !== INTERCHANGE_VERSION) return undefined;
+  const { documents, docIds } = readDocuments(r, root.documents);
+  const { index } = readNodes(r, root.nodes, true);
+  r.enter("edges");
+  r.array(root.edges);
+  r.leave();
+  if (r.problems.length > 0) return undefined;
+  return { documents, docIds: documents.length > 0 ? docIds : undefined, index };
+}
+
 function readDocuments(r: ProblemReader, v: Json): { documents: SourceDocument[]; docIds: Set<string> } {
   const documents: SourceDocument[] = [];
   const docIds = new Set<string>();

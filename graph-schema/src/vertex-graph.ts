@@ -186,6 +186,12 @@ export function graphColumns(nodes: readonly GraphNode[], edges: readonly GraphE
   return builder.unknownCount === 0 ? builder.columns(false) : undefined;
 }
 
+/** Edges between the nodes of `index` (every endpoint a node position), as a VertexGraph. */
+export function vertexGraphOfNodes(index: NodeIndex, from: Int32Array, to: Int32Array, kind: Uint8Array): VertexGraph {
+  const nodeCount = index.size;
+  return { nodeCount, vertexCount: nodeCount, from, to, kind, ...groupBySource(from, nodeCount), idOf: (v) => index.idAt(v) };
+}
+
 /** All edges of a list, as a VertexGraph. */
 export function vertexGraph(index: NodeIndex, edges: readonly GraphEdge[]): VertexGraph {
   const builder = new VertexGraphBuilder(index, edges.length);

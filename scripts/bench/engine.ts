@@ -15,7 +15,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
-import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, validateInterchange } from "@chokepoint/graph-schema";
+import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
 import { buildCompact, compact, resolve, type CompactGraph, type GraphInput } from "../../server/src/analysis/compact";
 import { rankCritical } from "../../server/src/analysis/criticality";
 import { buildCsrs, type Csr } from "../../server/src/analysis/csr";
@@ -134,8 +134,8 @@ function sweep(g: CompactGraph): number {
  * a fresh process (the engine code not yet compiled) is reported as well as the warm median.
  */
 async function seedGraphBench(log: (line: string) => void, rows: BenchRow[]): Promise<void> {
-  const doc = JSON.parse(readFileSync(seedGraphFile(), "utf8")) as GraphInput;
-  const input: GraphInput = { nodes: doc.nodes, edges: doc.edges };
+  const doc = JSON.parse(readFileSync(seedGraphFile(), "utf8")) as { nodes: GraphNode[]; edges: GraphEdge[] };
+  const input = { nodes: doc.nodes, edges: doc.edges };
   const everything = (): number => {
     const g = compact(input);
     const report = JSON.stringify(analyzeReport(g)).length;

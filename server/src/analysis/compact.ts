@@ -26,8 +26,11 @@ import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
 
-/** The input of the engine: a store snapshot or a validated interchange document has this shape. */
-export interface GraphInput {
+/** The input of the engine: a store snapshot, or a validated interchange document (edges as
+ *  objects, or only as the columns validation made of them). */
+export type GraphInput = GraphObjectsInput | GraphColumnsInput;
+
+interface GraphObjectsInput {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   /** The graph as columns, when the caller has them (validation makes them): `compact` then
@@ -36,6 +39,19 @@ export interface GraphInput {
   readonly columns?: GraphColumns;
   /** The store's data version (an interchange file's `version` is its format version: leave it out). */
   readonly version?: number;
+}
+
+/** A validated file read without edge objects (`readGraphColumns`): its checked columns are the edges. */
+interface GraphColumnsInput {
+  readonly nodes: readonly GraphNode[];
+  readonly edges?: undefined;
+  readonly columns: GraphColumns & { readonly checked: true };
+  readonly version?: undefined;
+}
+
+/** Number of edges of the input. */
+function edgeCountOf(input: GraphInput): number {
+  return input.edges === undefined ? input.columns.from.length : input.edges.length;
 }
 
 /**
@@ -161,7 +177,7 @@ export interface Resolved {
 export function resolve(input: GraphInput): Resolved {
   const findings: Finding[] = [];
   const columns = input.columns;
-  const m = input.edges.length;
+  const m = edgeCountOf(input);
   const fits =
     columns !== undefined &&
     columns.from.length === m &&
@@ -192,7 +208,10 @@ export function resolve(input: GraphInput): Resolved {
     }
     attrs = numbers;
   }
-  const edgeParts = fits ? edgesFromColumns(columns, n, kind, findings, input.edges) : edgesFromObjects(input.edges, ids, index, kind, findings);
+  let edgeParts: EdgeParts;
+  if (fits) edgeParts = edgesFromColumns(columns, n, kind, findings, input.edges);
+  else if (input.edges !== undefined) edgeParts = edgesFromObjects(input.edges, ids, index, kind, findings);
+  else throw new Error("invariant: columns given without edge objects must describe the nodes given");
   return {
     input,
     nodes,
@@ -226,7 +245,7 @@ function unusableEdge(f: number, t: number, k: number, n: number, e: GraphEdge):
 
 /** The edges from columns: the columns serve as they are (endpoints, kinds, stated flags, group
  *  codes), except that unchecked columns get their unusable edges' kinds marked, in a copy. */
-function edgesFromColumns(c: GraphColumns, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[]): EdgeParts {
+function edgesFromColumns(c: GraphColumns, n: number, kind: Uint8Array, findings: Finding[], edges: readonly GraphEdge[] | undefined): EdgeParts {
   const { from, to, stated } = c;
   const m = from.length;
   let ekind = c.kind;
@@ -238,7 +257,8 @@ function edgesFromColumns(c: GraphColumns, n: number, kind: Uint8Array, findings
         ekind.set(c.kind);
       }
       ekind[i] = NO_KIND;
-      findings.push(unusableEdge(from[i], to[i], c.kind[i], n, edges[i]!));
+      // Unchecked columns come with their edge objects (GraphInput).
+      findings.push(unusableEdge(from[i], to[i], c.kind[i], n, edges![i]!));
     }
   }
   return { from, to, ekind, stated, anyUnstated: anyUsableUnstated(stated, ekind, ekind === c.kind), groupCode: c.group, groupNames: c.groupNames, shares: c.shares };
@@ -317,7 +337,7 @@ export function buildCompact(r: Resolved): CompactGraph {
   // The engine keeps no edge objects (the typed arrays have all it reads), so that they can be
   // collected once the caller drops them: at 10^6 nodes they are millions of objects that every
   // full collection would otherwise have to mark.
-  const m = input.edges.length;
+  const m = edgeCountOf(input);
   let adjacency = buildAdjacency(n, r, undefined);
   let ordered = topologicalOrder(n, kind, adjacency.out, adjacency.in);
   if (ordered.count < n) {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ChokepointError } from "@chokepoint/graph-schema";
 import { analyzeReport, compact, writeAnalyzeReport, writeAnalyzeReportBytes, type AnalyzeReport, type CompactGraph } from "../../analysis";
-import { readJsonFile, validateGraphDocument } from "../../import/read-interchange-file";
+import { readAnalysisGraph } from "../../import/read-analysis-graph";
 import type { CliContext, Command } from "../command";
 import { deriveInParallel } from "../parallel-derivations";
 import { PhaseTimer } from "../phase-timer";
@@ -15,13 +15,9 @@ const NEWLINE = Uint8Array.of(0x0a);
  */
 export async function loadGraph(file: string | undefined, ctx: CliContext, timer?: PhaseTimer): Promise<CompactGraph> {
   if (file !== undefined) {
-    const resolved = path.resolve(ctx.cwd, file);
-    const doc = readJsonFile(resolved);
-    timer?.mark("read");
-    const { graph, columns } = validateGraphDocument(doc, resolved);
-    timer?.mark("validate");
+    const graph = await readAnalysisGraph(path.resolve(ctx.cwd, file), (phase) => timer?.mark(phase));
     // The file's `version` is its format version, not a data version: only nodes and edges go in.
-    const g = compact({ nodes: graph.nodes, edges: graph.edges, columns });
+    const g = compact(graph);
     timer?.mark("compact");
     return g;
   }

@@ -2,6 +2,7 @@ import { asciiBytes, asciiStringEnd, asciiText, bytesAre, Vocabulary, CLOSE_BRAC
 import { MAX_ID_LENGTH } from "./ids";
 import { CONFIDENCES, EDGE_KINDS, edgeKindIndex } from "./kinds";
 import { longLivedInt32, longLivedUint8 } from "./long-lived-arrays";
+import { EdgeAttributeColumns } from "./edge-attributes";
 import { plainEvidence, plainText } from "./plain-items";
 import type { NodeIdRanges } from "./scan-node-ids";
 import { MAX_NAME_LENGTH } from "./problem-reader";
@@ -88,12 +89,7 @@ class EdgeScanner {
   private readonly fromLength: Uint8Array;
   private readonly toStart: Int32Array;
   private readonly toLength: Uint8Array;
-  private readonly kind: Uint8Array;
-  private readonly stated: Uint8Array;
-  private readonly group: Int32Array;
-  private readonly groupNames: string[] = [];
-  private readonly groupCodes = new Map<string, number>();
-  private readonly shares = new Map<number, number>();
+  private readonly attributes: EdgeAttributeColumns;
   private readonly citedDocuments = new Set<string>();
   // Consecutive edges often carry the same group name or the same evidence: the bytes of the last
   // ones read, and what they were read as, spare decoding them again.
@@ -111,9 +107,7 @@ class EdgeScanner {
     this.fromLength = longLivedUint8(capacity);
     this.toStart = longLivedInt32(capacity);
     this.toLength = longLivedUint8(capacity);
-    this.kind = longLivedUint8(capacity);
-    this.stated = longLivedUint8(capacity);
-    this.group = longLivedInt32(capacity);
+    this.attributes = new EdgeAttributeColumns(capacity);
   }
 
   array(start: number, end: number): ScannedEdges | undefined {
@@ -139,11 +133,7 @@ class EdgeScanner {
       fromLength: this.fromLength.subarray(0, m),
       toStart: this.toStart.subarray(0, m),
       toLength: this.toLength.subarray(0, m),
-      kind: this.kind.subarray(0, m),
-      stated: this.stated.subarray(0, m),
-      group: this.group.subarray(0, m),
-      groupNames: this.groupNames,
-      shares: this.shares,
+      ...this.attributes.columns(m),
       citedDocuments: this.citedDocuments,
     };
   }
@@ -243,15 +233,12 @@ class EdgeScanner {
       if (leadTimeDays !== undefined && !(leadTimeDays >= 0 && leadTimeDays !== Infinity)) return NOT_PLAIN;
     }
     const i = this.count;
-    if (i === this.kind.length) return NOT_PLAIN;
+    if (i === this.fromStart.length) return NOT_PLAIN;
     this.fromStart[i] = fromStart;
     this.fromLength[i] = fromLength;
     this.toStart[i] = toStart;
     this.toLength[i] = toLength;
-    this.kind[i] = kind;
-    if (stated) this.stated[i] = 1;
-    if (group !== 0) this.group[i] = group;
-    if (share !== undefined) this.shares.set(i, share);
+    this.attributes.set(i, kind, stated, group, share);
     this.count = i + 1;
     return p + 1;
   }
@@ -272,15 +259,9 @@ class EdgeScanner {
     }
     const name = plainText(raw, MAX_NAME_LENGTH);
     if (name === undefined) return NOT_PLAIN;
-    let code = this.groupCodes.get(name);
-    if (code === undefined) {
-      this.groupNames.push(name);
-      code = this.groupNames.length;
-      this.groupCodes.set(name, code);
-    }
     this.lastGroupStart = p + 1;
     this.lastGroupLength = e - p - 1;
-    this.lastGroupCode = code;
+    this.lastGroupCode = this.attributes.groupCode(name);
     return e + 1;
   }
 

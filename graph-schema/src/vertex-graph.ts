@@ -1,5 +1,6 @@
 import { edgeKindIndex, type KnownAttr } from "./kinds";
-import { longLivedInt32, longLivedUint8 } from "./long-lived-arrays";
+import { EdgeAttributeColumns } from "./edge-attributes";
+import { longLivedInt32 } from "./long-lived-arrays";
 import type { IdTable } from "./id-table";
 import { NodeIndex } from "./node-index";
 import type { GraphEdge, GraphNode } from "./types";
@@ -61,12 +62,7 @@ export class VertexGraphBuilder {
   private readonly unknownIds: string[] = [];
   private readonly from: Int32Array;
   private readonly to: Int32Array;
-  private readonly kind: Uint8Array;
-  private readonly stated: Uint8Array;
-  private readonly group: Int32Array;
-  private readonly groupNames: string[] = [];
-  private readonly groupCodes = new Map<string, number>();
-  private readonly shares = new Map<number, number>();
+  private readonly attributes: EdgeAttributeColumns;
   private count = 0;
   private fromHint = -1;
   private toHint = -1;
@@ -78,9 +74,7 @@ export class VertexGraphBuilder {
   ) {
     this.from = longLivedInt32(capacity);
     this.to = longLivedInt32(capacity);
-    this.kind = longLivedUint8(capacity);
-    this.stated = longLivedUint8(capacity);
-    this.group = longLivedInt32(capacity);
+    this.attributes = new EdgeAttributeColumns(capacity);
   }
 
   add(edge: GraphEdge): void {
@@ -107,10 +101,8 @@ export class VertexGraphBuilder {
     if (to < this.index.size) this.toHint = to;
     this.from[i] = from;
     this.to[i] = to;
-    this.kind[i] = edgeKindIndex(edge.kind)!;
-    if (edge.confidence === "stated") this.stated[i] = 1;
-    if (edge.group !== undefined) this.group[i] = this.groupCode(edge.group);
-    if (edge.share !== undefined) this.shares.set(i, edge.share);
+    const attributes = this.attributes;
+    attributes.set(i, edgeKindIndex(edge.kind)!, edge.confidence === "stated", edge.group === undefined ? 0 : attributes.groupCode(edge.group), edge.share);
     this.count = i + 1;
   }
 
@@ -123,17 +115,12 @@ export class VertexGraphBuilder {
    *  node. `checked`: the caller has checked every edge as validation does (see GraphColumns). */
   columns(checked: boolean): GraphColumns {
     const n = this.count;
-    const { groupNames, shares } = this;
     return {
       ...this.index.nodeColumns(),
+      ...this.attributes.columns(n),
       from: this.from.subarray(0, n),
       to: this.to.subarray(0, n),
       ids: this.index.idTable,
-      kind: this.kind.subarray(0, n),
-      stated: this.stated.subarray(0, n),
-      group: this.group.subarray(0, n),
-      groupNames,
-      shares,
       checked,
     };
   }
@@ -148,20 +135,10 @@ export class VertexGraphBuilder {
       vertexCount,
       from,
       to: this.to.subarray(0, this.count),
-      kind: this.kind.subarray(0, this.count),
+      kind: this.attributes.kind.subarray(0, this.count),
       ...groupBySource(from, vertexCount),
       idOf: (v) => (v < nodeCount ? index.idAt(v) : unknownIds[v - nodeCount]!),
     };
-  }
-
-  private groupCode(name: string): number {
-    let code = this.groupCodes.get(name);
-    if (code === undefined) {
-      this.groupNames.push(name);
-      code = this.groupNames.length;
-      this.groupCodes.set(name, code);
-    }
-    return code;
   }
 
   private unknownVertex(id: string): number {

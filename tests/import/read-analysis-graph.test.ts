@@ -11,7 +11,7 @@ import type { GraphColumns } from "@chokepoint/graph-schema";
 import { generateSupplyGraph } from "../../scripts/synthetic/generate";
 import { writeInterchange } from "../../scripts/synthetic/write";
 import * as fromSources from "../../server/src/import/read-analysis-graph";
-import { validateGraphBytes } from "../../server/src/import/read-interchange-file";
+import { textOf, validateGraphBytes } from "../../server/src/import/read-interchange-file";
 import { columnsAsArrays } from "../graph-schema/random-documents";
 
 type Reader = typeof fromSources;
@@ -74,5 +74,17 @@ describe("reading a graph file for analysis", () => {
       await expect(reader.readAnalysisGraph(file, undefined, 0)).rejects.toMatchObject({ code: "VALIDATION_FAILED", problems: (want as { problems: unknown }).problems });
     }
     await expect(fromSources.readAnalysisGraph(path.join(dir, "missing.json"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("fails a file too long for one JavaScript string with FILE_TOO_LARGE, not an internal error", () => {
+    expect(textOf(Buffer.from("{}"), "small.json")).toBe("{}");
+    // Stands in for a buffer over 512 MB, whose toString throws this (a test should not allocate that much).
+    const tooLong = {
+      length: 6e8,
+      toString: () => {
+        throw Object.assign(new Error("Cannot create a string longer than 0x1fffffe8 characters"), { code: "ERR_STRING_TOO_LONG" });
+      },
+    } as unknown as Buffer;
+    expect(() => textOf(tooLong, "huge.json")).toThrow(expect.objectContaining({ code: "FILE_TOO_LARGE" }));
   });
 });

@@ -14,7 +14,7 @@ export function readGraphFile(file: string): { graph: InterchangeGraph; columns:
 /** A graph file given as bytes, parsed and validated in full: JSON_INVALID, or VALIDATION_FAILED
  *  with every problem. */
 export function validateGraphBytes(bytes: Uint8Array, file: string): { graph: InterchangeGraph; columns: GraphColumns } {
-  return validateGraphDocument(parseJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), file), file);
+  return validateGraphDocument(parseJson(textOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file), file), file);
 }
 
 /** The parsed JSON of a file (NOT_FOUND, JSON_INVALID). The first half of `readGraphFile`. */
@@ -33,14 +33,24 @@ export function validateGraphDocument(doc: unknown, file: string): { graph: Inte
 }
 
 function readText(file: string): string {
-  // Same text as readFileSync(file, "utf8") (invalid bytes become U+FFFD either way, and text too
-  // long for a string throws here as it would there), but on Node 20 reading the bytes and then
-  // decoding them measured about 40% less CPU for large files.
-  return readBytes(file).toString("utf8");
+  // Same text as readFileSync(file, "utf8") (invalid bytes become U+FFFD either way), but on Node
+  // 20 reading the bytes and then decoding them measured about 40% less CPU for large files.
+  return textOf(readBytes(file), file);
 }
 
-/** The bytes of a file (NOT_FOUND). */
-export function readBytes(file: string): Buffer {
+/** The bytes as UTF-8 text; FILE_TOO_LARGE when the text is longer than a JavaScript string can
+ *  be (about 512 MB). A larger file in plain form can still be analysed (`readAnalysisGraph`
+ *  decodes only what precedes its edges). */
+export function textOf(bytes: Buffer, file: string): string {
+  try {
+    return bytes.toString("utf8");
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "ERR_STRING_TOO_LONG") throw e;
+    throw new ChokepointError("FILE_TOO_LARGE", `${file} is too large to read as one text (${Math.round(bytes.length / 1e6)} MB)`);
+  }
+}
+
+function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch {

@@ -72,23 +72,6 @@ export class IdTable {
     return undefined;
   }
 
-  /**
-   * The first number whose id hashes as the ASCII bytes `start … end - 1` do, without comparing
-   * the ids: the likely answer, which the caller confirms with `asciiIs` (and otherwise asks
-   * `getAscii`); -1 when no id has that hash, so that the bytes are no id. Resolving millions of
-   * ids as a batch of these, then a batch of confirmations, keeps each loop small enough for the
-   * processor to overlap the cache misses of successive lookups.
-   */
-  candidateAscii(b: Uint8Array, start: number, end: number): number {
-    const h = hashAscii(b, start, end);
-    let k = h & this.mask;
-    for (let p = this.slots[2 * k]!; p !== EMPTY; p = this.slots[2 * k]!) {
-      if (this.slots[2 * k + 1] === h) return p;
-      k = (k + 1) & this.mask;
-    }
-    return -1;
-  }
-
   /** The id numbered `p`. */
   idAt(p: number): string {
     return this.ids[p]!;

@@ -1,4 +1,4 @@
-import { asciiIs, type IdTable } from "./id-table";
+import type { IdTable } from "./id-table";
 import { sameBytes } from "./json-bytes";
 import { EDGE_FROM_KIND_BITS, EDGE_TO_KIND_BITS } from "./kinds";
 import { longLivedInt32 } from "./long-lived-arrays";
@@ -28,7 +28,7 @@ export function endpointKindsFit(index: NodeIndex, kind: Uint8Array, from: Int32
 }
 
 /** Numbers the ids at bytes `start[i] … start[i] + length[i] - 1` into `out`; false when one is no
- *  id of the table. Two passes (see IdTable.candidateAscii): likely numbers, then confirmations. */
+ *  id of the table. */
 function resolveIds(b: Uint8Array, table: IdTable, start: Int32Array, length: Uint8Array, out: Int32Array): boolean {
   const m = start.length;
   for (let i = 0; i < m; i++) {
@@ -36,15 +36,11 @@ function resolveIds(b: Uint8Array, table: IdTable, start: Int32Array, length: Ui
     const n = length[i]!;
     // Files list a node's edges together: the same id as the edge before is a short comparison.
     if (i > 0 && length[i - 1] === n && sameBytes(b, s, start[i - 1]!, n)) out[i] = out[i - 1]!;
-    else if ((out[i] = table.candidateAscii(b, s, s + n)) === -1) return false;
-  }
-  for (let i = 0; i < m; i++) {
-    const s = start[i]!;
-    const n = length[i]!;
-    if (asciiIs(table.idAt(out[i]!), b, s, s + n)) continue;
-    const p = table.getAscii(b, s, s + n);
-    if (p === undefined) return false;
-    out[i] = p;
+    else {
+      const p = table.getAscii(b, s, s + n);
+      if (p === undefined) return false;
+      out[i] = p;
+    }
   }
   return true;
 }

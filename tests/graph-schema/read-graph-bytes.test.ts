@@ -156,6 +156,24 @@ describe("reading a graph file's edges from its bytes", () => {
     }
   });
 
+  it("gives the nodes of every form, a repeated node, a second nodes key and a normalised id exactly as validation does", () => {
+    const nodes = [
+      { id: "p", kind: "Product", name: { en: "p" } },
+      { id: "c", kind: "Component", name: { en: "Valve" }, confidence: "inferred" },
+      { kind: "Material", id: "m", name: { en: "m" }, confidence: "imported" },
+      { id: "s", kind: "Supplier", name: { zh: "供应商", en: "Acme" } },
+      { id: "r", kind: "Region", name: { en: "Germany" }, attrs: { recoveryDays: 30 } },
+      { id: "x", kind: "Material", name: { en: " padded " } },
+      { id: "y", kind: "Material", name: { en: "Y" }, flags: [{ flag: "IMPORT_DEPENDENT" }], aliases: ["why"], category: "treatment", evidence: [{ note: "n" }] },
+      { id: "p", kind: "Product", name: { en: "p" } }, // the same node again
+    ];
+    const text = (list: unknown[], between = "") => `{"format":"chokepoint/graph","version":1,"documents":[],"nodes":${JSON.stringify(list)}${between},"edges":[{"from":"p","to":"c","kind":"REQUIRES"}]}`;
+    expect(expectAgreement(text(nodes), "nodes of every form")).toBe(true);
+    expect(expectAgreement(text(nodes, ',"nodes":[]'), "a second nodes key")).toBe(false);
+    expect(expectAgreement(text([...nodes, { id: "p", kind: "Product", name: { en: "P" } }]), "a repeated id with other content")).toBe(false);
+    expect(expectAgreement(text([...nodes, { id: "Q", kind: "Product", name: { en: "q" } }]), "an id the general path normalises")).toBe(true);
+  });
+
   it("resolves endpoints the same way whether by the node ids read from the bytes or by the validated nodes", () => {
     let compared = 0;
     for (let seed = 1; seed <= 300; seed++) {

@@ -37,12 +37,10 @@ export interface GraphFileColumns {
   readonly columns: GraphColumns & { readonly checked: true };
 }
 
-/** Where the edges array is: bytes `start` (its `[`) to `end` - 1 (its `]`), and at most how many
- *  edges it can hold. */
+/** Where the edges array is: bytes `start` (its `[`) to `end` - 1 (its `]`). */
 export interface EdgesSpan {
   readonly start: number;
   readonly end: number;
-  readonly capacity: number;
 }
 
 /** Everything but the edges, validated. */
@@ -52,8 +50,6 @@ export interface GraphHead {
   readonly index: NodeIndex;
 }
 
-/** No edge object in JSON text is shorter than `{"from":"a","to":"b","kind":"WITHIN"}`. */
-const MIN_EDGE_BYTES = 36;
 const EDGES_KEY = asciiBytes('"edges"');
 
 export function readGraphColumns(b: Uint8Array): GraphFileColumns | undefined {
@@ -68,7 +64,7 @@ export function edgesSpan(b: Uint8Array): EdgesSpan | undefined {
   const start = edgesArrayStart(b);
   const end = edgesArrayEnd(b);
   if (start === undefined || end === undefined || end <= start) return undefined;
-  return { start, end, capacity: Math.floor((end - start) / MIN_EDGE_BYTES) + 1 };
+  return { start, end };
 }
 
 /** The file without its edges, parsed and validated; undefined when JSON.parse or validation
@@ -83,12 +79,20 @@ export function readGraphHead(b: Uint8Array, span: EdgesSpan): GraphHead | undef
   return validateAllButEdges(root);
 }
 
-/**
- * The edges scanned, and their endpoints resolved where the nodes' ids can be read from the bytes:
- * the part of `readGraphColumns` that needs nothing parsed, so another thread can do it.
- */
+/** The edges scanned, endpoints still as byte ranges: the part of `readGraphColumns` that needs
+ *  nothing parsed, so another thread can do it. `joinGraph` resolves the endpoints. */
 export function scanEdges(b: Uint8Array, span: EdgesSpan): ScannedEdges | undefined {
-  const scanned = scanEdgeBytes(b, span.start, span.end, span.capacity);
+  return scanEdgeBytes(b, span.start, span.end);
+}
+
+/**
+ * `scanEdges`, with the endpoints also resolved by the nodes' ids as read from the bytes: for a
+ * thread that scans while another parses the nodes. A thread that parses the nodes itself does
+ * better with `scanEdges`: `joinGraph` then resolves through the validated id table, which is
+ * cheaper than reading the node ids again and building a second table.
+ */
+export function scanAndResolveEdges(b: Uint8Array, span: EdgesSpan): ScannedEdges | undefined {
+  const scanned = scanEdges(b, span);
   if (scanned === undefined) return undefined;
   const nodeIds = scanNodeIds(b);
   const ends = nodeIds && ByteIdTable.of(b, nodeIds)?.resolve(scanned);

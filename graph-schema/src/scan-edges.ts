@@ -74,13 +74,16 @@ function parseValue(b: Uint8Array, start: number, end: number): unknown {
 }
 const NOT_PARSED = Symbol("not parsed");
 
+/** No edge object in JSON text is shorter than `{"from":"a","to":"b","kind":"WITHIN"}`. */
+const MIN_EDGE_BYTES = 36;
+
 /**
  * Scans the edges array at bytes `start … end - 1` of `b` (from its `[` to its `]`); undefined as
  * soon as an edge is not read exactly as validation reads it (see above), or the array does not
- * end at `end`. `capacity` bounds the number of edges (the caller knows the array's size).
+ * end at `end`.
  */
-export function scanEdgeBytes(b: Uint8Array, start: number, end: number, capacity: number): ScannedEdges | undefined {
-  return new EdgeScanner(b, capacity).array(start, end);
+export function scanEdgeBytes(b: Uint8Array, start: number, end: number): ScannedEdges | undefined {
+  return new EdgeScanner(b, Math.floor((end - start) / MIN_EDGE_BYTES) + 1).array(start, end);
 }
 
 class EdgeScanner {

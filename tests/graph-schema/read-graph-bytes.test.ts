@@ -1,4 +1,4 @@
-import { edgesSpan, joinGraph, readGraphColumns, readGraphHead, scanEdges, validateInterchange, type GraphFileColumns } from "@chokepoint/graph-schema";
+import { edgesSpan, joinGraph, readGraphColumns, readGraphHead, scanAndResolveEdges, validateInterchange, type GraphFileColumns } from "@chokepoint/graph-schema";
 import { utf8 } from "../../graph-schema/src/json-bytes";
 import { mulberry32 } from "../../scripts/synthetic/generate";
 import { columnsAsArrays, randomDocument } from "./random-documents";
@@ -183,7 +183,7 @@ describe("reading a graph file's edges from its bytes", () => {
       const b = bytesOf(text);
       const span = edgesSpan(b)!;
       const head = readGraphHead(b, span)!;
-      const scanned = scanEdges(b, span)!;
+      const scanned = scanAndResolveEdges(b, span)!;
       const byValidatedIds = joinGraph(b, head, { ...scanned, ends: undefined });
       expect({ seed, graph: comparable(joinGraph(b, head, scanned)) }).toEqual({ seed, graph: comparable(byValidatedIds) });
     }
@@ -203,7 +203,7 @@ describe("reading a graph file's edges from its bytes", () => {
       for (const t of [both, one]) {
         const b = bytesOf(t);
         const span = edgesSpan(b)!;
-        const scanned = scanEdges(b, span)!;
+        const scanned = scanAndResolveEdges(b, span)!;
         const g = joinGraph(b, readGraphHead(b, span)!, withEnds ? scanned : { ...scanned, ends: undefined });
         expect({ withEnds, t, graph: comparable(g) }).toEqual({ withEnds, t, graph: comparable(general(t)) });
       }
@@ -217,7 +217,7 @@ describe("reading a graph file's edges from its bytes", () => {
     const b = bytesOf(text);
     const span = edgesSpan(b)!;
     const head = readGraphHead(b, span)!;
-    const scanned = scanEdges(b, span)!;
+    const scanned = scanAndResolveEdges(b, span)!;
     const { nodeIds, from, to } = scanned.ends!;
     expect(from.length).toBeGreaterThan(2);
     // Wrong positions under node ids that are not quite the nodes': a prefix, or one id moved.

@@ -5,8 +5,8 @@
  * The scan's arrays are shared memory too, so nothing large is copied either way.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { scanEdges } from "@chokepoint/graph-schema";
+import { scanAndResolveEdges } from "@chokepoint/graph-schema";
 import type { EdgeScanRequest } from "./read-analysis-graph";
 
 const { bytes, span } = workerData as EdgeScanRequest;
-parentPort!.postMessage(scanEdges(bytes, span) ?? null);
+parentPort!.postMessage(scanAndResolveEdges(bytes, span) ?? null);

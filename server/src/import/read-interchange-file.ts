@@ -18,7 +18,7 @@ export function validateGraphBytes(bytes: Uint8Array, file: string): { graph: In
 }
 
 /** The parsed JSON of a file (NOT_FOUND, JSON_INVALID). The first half of `readGraphFile`. */
-export function readJsonFile(file: string): unknown {
+function readJsonFile(file: string): unknown {
   // The text is only an argument of parseJson, so it can be collected while the parsed document is
   // validated (a million-node file is hundreds of MB of text).
   return parseJson(readText(file), file);
@@ -26,7 +26,7 @@ export function readJsonFile(file: string): unknown {
 
 /** A parsed interchange document, validated (VALIDATION_FAILED, with every problem). The second
  *  half of `readGraphFile`. */
-export function validateGraphDocument(doc: unknown, file: string): { graph: InterchangeGraph; columns: GraphColumns } {
+function validateGraphDocument(doc: unknown, file: string): { graph: InterchangeGraph; columns: GraphColumns } {
   const { graph, columns, problems } = validateInterchange(doc);
   if (!graph || !columns) throw new ChokepointError("VALIDATION_FAILED", `${file} is not a valid chokepoint/graph file`, { problems });
   return { graph, columns };

@@ -1,4 +1,6 @@
 import { longLivedInt32, longLivedUint8 } from "./long-lived-arrays";
+import { edgeKindIndex } from "./kinds";
+import type { GraphEdge } from "./types";
 import type { GraphColumns } from "./vertex-graph";
 
 /**
@@ -29,6 +31,11 @@ export class EdgeAttributeColumns {
     if (stated) this.stated[i] = 1;
     if (group !== 0) this.group[i] = group;
     if (share !== undefined) this.shares.set(i, share);
+  }
+
+  /** Records edge i from its object (a checked edge: its kind is one of EDGE_KINDS). */
+  setFrom(i: number, edge: GraphEdge): void {
+    this.set(i, edgeKindIndex(edge.kind)!, edge.confidence === "stated", edge.group === undefined ? 0 : this.groupCode(edge.group), edge.share);
   }
 
   /** The code of a group name: 1 + its index in the columns' `groupNames`. */

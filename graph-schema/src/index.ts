@@ -9,6 +9,6 @@ export { isCalendarDate, readEdge, readNode } from "./read-items";
 export { checkReferences, findRequiresCycle } from "./references";
 // The full-reader variant of validation is a test reference, not part of the package surface.
 export { validateEdgeInput, validateInterchange, validateNodeInput, type ValidationResult } from "./validate";
-export { graphColumns, type GraphColumns } from "./vertex-graph";
+export { graphColumns, resolvedGraphColumns, type GraphColumns } from "./vertex-graph";
 export { edgesSpan, joinGraph, readGraphColumns, readGraphHead, scanAndResolveEdges, scanEdges, type EdgesSpan, type GraphFileColumns, type GraphHead } from "./read-graph-bytes";
 export { type ScannedEdges } from "./scan-edges";

@@ -1,4 +1,4 @@
-import { edgeKindIndex, type KnownAttr } from "./kinds";
+import type { KnownAttr } from "./kinds";
 import { EdgeAttributeColumns } from "./edge-attributes";
 import { longLivedInt32 } from "./long-lived-arrays";
 import type { IdTable } from "./id-table";
@@ -101,8 +101,7 @@ export class VertexGraphBuilder {
     if (to < this.index.size) this.toHint = to;
     this.from[i] = from;
     this.to[i] = to;
-    const attributes = this.attributes;
-    attributes.set(i, edgeKindIndex(edge.kind)!, edge.confidence === "stated", edge.group === undefined ? 0 : attributes.groupCode(edge.group), edge.share);
+    this.attributes.setFrom(i, edge);
     this.count = i + 1;
   }
 
@@ -161,6 +160,21 @@ export function graphColumns(nodes: readonly GraphNode[], edges: readonly GraphE
   const builder = new VertexGraphBuilder(index, edges.length);
   for (const e of edges) builder.add(e);
   return builder.unknownCount === 0 ? builder.columns(false) : undefined;
+}
+
+/**
+ * The columns of a graph whose store has resolved every edge's endpoints to node positions already
+ * (`from`, `to`; -1 for an endpoint that is no node), or undefined when an id repeats. Hashes each
+ * node id once, for the id table, and no endpoint. Not `checked`: the engine checks endpoint kinds
+ * itself, which costs one pass over integers.
+ */
+export function resolvedGraphColumns(nodes: readonly GraphNode[], edges: readonly GraphEdge[], from: Int32Array, to: Int32Array): GraphColumns | undefined {
+  if (from.length !== edges.length || to.length !== edges.length) throw new RangeError("one endpoint position per edge");
+  const index = new NodeIndex(nodes.length);
+  for (const node of nodes) if (index.add(node.id, node) !== -1) return undefined;
+  const attributes = new EdgeAttributeColumns(edges.length);
+  for (let i = 0; i < edges.length; i++) attributes.setFrom(i, edges[i]!);
+  return { ...index.nodeColumns(), ...attributes.columns(edges.length), from, to, ids: index.idTable, checked: false };
 }
 
 /** Edges between the nodes of `index` (every endpoint a node position), as a VertexGraph. */

@@ -3,7 +3,7 @@
  * exactly the graph it builds by hashing ids and reading node and edge objects itself, and must
  * ignore columns that do not fit the snapshot.
  */
-import { graphColumns, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
+import { graphColumns, resolvedGraphColumns, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
 import { compact, type CompactGraph } from "../../server/src/analysis";
 import { groupName } from "../../server/src/analysis/compact";
 import { node, randomGraph } from "./random-graph";
@@ -97,6 +97,23 @@ describe("compact from graph columns", () => {
       expect(shape(compact({ nodes: r.graph!.nodes, edges: r.graph!.edges, columns: r.columns }))).toEqual(shape(compact({ nodes, edges })));
     }
     expect(valid).toBeGreaterThan(50);
+  });
+
+  it("builds the same graph from a store's columns, whose endpoints came resolved (-1 for none)", () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const graph = randomGraph(seed);
+      const nodes = annotated(graph.nodes);
+      // A damaged store could hold an edge to a node it no longer has: the engine reports it.
+      const edges = [...graph.edges, { from: nodes[0]!.id, to: "gone", kind: "REQUIRES" as const, confidence: "stated" as const, evidence: [] }];
+      const position = new Map(nodes.map((n, i) => [n.id, i]));
+      const at = (id: string) => position.get(id) ?? -1;
+      const columns = resolvedGraphColumns(nodes, edges, Int32Array.from(edges, (e) => at(e.from)), Int32Array.from(edges, (e) => at(e.to)))!;
+      const g = compact({ nodes, edges, columns });
+      expect(g.findings.some((f) => f.code === "DANGLING_EDGE" && f.message.includes("gone"))).toBe(true);
+      expect(shape(g)).toEqual(shape(compact({ nodes, edges })));
+    }
+    const { nodes, edges } = randomGraph(1);
+    expect(resolvedGraphColumns([...nodes, nodes[0]!], edges, new Int32Array(edges.length), new Int32Array(edges.length))).toBeUndefined();
   });
 
   it("ignores columns that do not fit the snapshot", () => {

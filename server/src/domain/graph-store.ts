@@ -2,6 +2,7 @@ import type {
   Category,
   EdgeKind,
   Flag,
+  GraphColumns,
   GraphEdge,
   GraphNode,
   InterchangeGraph,
@@ -85,6 +86,9 @@ export interface GraphSnapshot {
   readonly documents: readonly SourceDocument[];
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  /** The same graph as columns (edge endpoints as node positions), when the store keeps its
+   *  nodes numbered and can list them so without hashing ids: the analysis then hashes none. */
+  readonly columns?: GraphColumns;
 }
 
 export interface GraphCounts {

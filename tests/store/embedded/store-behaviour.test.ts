@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type EdgeKind, type InterchangeGraph, type NodeKind } from "@chokepoint/graph-schema";
-import type { ChangeBatch } from "../../../server/src/domain/graph-store";
+import { graphColumns, INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type EdgeKind, type GraphColumns, type InterchangeGraph, type NodeKind } from "@chokepoint/graph-schema";
+import type { ChangeBatch, GraphSnapshot } from "../../../server/src/domain/graph-store";
 import { EmbeddedGraphStore } from "../../../server/src/store/embedded";
 import { GraphModel, contentOf, edge, node, recordingLogger, tempDir } from "./helpers";
 
@@ -145,8 +145,12 @@ const arbBatch: fc.Arbitrary<ChangeBatch> = fc.record(
       { selector: (n) => n.id, maxLength: 4 },
     ),
     upsertEdges: fc.uniqueArray(
-      fc.record({ e: fc.constantFrom(...VALID_EDGES), share: fc.constantFrom(undefined, 0.5, 1) }).map(({ e, share }) =>
-        edge(e.from, e.to, e.kind, e.kind === "SOURCED_FROM" && share !== undefined ? { share } : {}),
+      fc.record({ e: fc.constantFrom(...VALID_EDGES), share: fc.constantFrom(undefined, 0.5, 1), group: fc.constantFrom(undefined, "g") }).map(({ e, share, group }) =>
+        edge(e.from, e.to, e.kind, {
+          ...(e.kind === "SOURCED_FROM" && share !== undefined && { share }),
+          ...(e.kind === "REQUIRES" && group !== undefined && { group }),
+          ...(share === 1 && { confidence: "inferred" as const }),
+        }),
       ),
       { selector: (e) => `${e.from} ${e.kind} ${e.to}`, maxLength: 4 },
     ),
@@ -155,6 +159,26 @@ const arbBatch: fc.Arbitrary<ChangeBatch> = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** The snapshot's columns, whose endpoints come from the store's node slots (reused after deletes,
+ *  rebuilt on reopen), are exactly the columns made by hashing every endpoint id. */
+function expectColumnsAsHashed(snapshot: GraphSnapshot): void {
+  const plain = (c: GraphColumns) => ({
+    ids: c.ids.ids,
+    nodeKind: Array.from(c.nodeKind),
+    flags: Array.from(c.flags),
+    attrs: c.attrs,
+    from: Array.from(c.from),
+    to: Array.from(c.to),
+    kind: Array.from(c.kind),
+    stated: Array.from(c.stated),
+    group: Array.from(c.group),
+    groupNames: c.groupNames,
+    shares: c.shares,
+  });
+  expect(snapshot.columns).toBeDefined();
+  expect(plain(snapshot.columns!)).toEqual(plain(graphColumns(snapshot.nodes, snapshot.edges)!));
+}
 
 function validAgainst(model: GraphModel, batch: ChangeBatch): boolean {
   const after = new Set(model.nodes.keys());
@@ -185,11 +209,13 @@ describe("embedded store: model-based", () => {
               await expect(store.apply(batch)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
             }
             expect(await contentOf(store)).toEqual(model.sorted());
+            expectColumnsAsHashed(await store.snapshot());
             if (reopen) {
               await store.close();
               store = await EmbeddedGraphStore.open({ dir, snapshotEveryRecords: 3, logPartBytes: 400, logger: recordingLogger() });
               expect(await store.version()).toBe(version);
               expect(await contentOf(store)).toEqual(model.sorted());
+              expectColumnsAsHashed(await store.snapshot());
             }
           }
         } finally {

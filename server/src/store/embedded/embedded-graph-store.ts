@@ -10,7 +10,6 @@ import {
   type GraphNode,
   type InterchangeGraph,
   type Problem,
-  type SourceDocument,
 } from "@chokepoint/graph-schema";
 import type {
   ApplyResult,
@@ -30,6 +29,7 @@ import type { DirLock } from "./dir-lock";
 import { errnoCode } from "./durable-fs";
 import type { GraphState } from "./graph-state";
 import { openDirectory } from "./open-directory";
+import { snapshotOf } from "./state-snapshot";
 import { listEdges, listNodes } from "./queries";
 import { writeSnapshotFile } from "./snapshot-file";
 import { stderrLogger, type StoreLogger } from "./store-logger";
@@ -126,9 +126,9 @@ export class EmbeddedGraphStore implements GraphStore {
   async getNode(id: string): Promise<NodeWithEdges | null> {
     this.assertOpen();
     const key = typeof id === "string" ? normalizeId(id) : "";
-    const node = isValidId(key) ? this.state.nodes.get(key) : undefined;
+    const node = isValidId(key) ? this.state.node(key) : undefined;
     if (!node) return null;
-    const edges = (keys: Iterable<string>): readonly GraphEdge[] => Object.freeze([...keys].sort().map((k) => this.state.edges.get(k)!));
+    const edges = (keys: Iterable<string>): readonly GraphEdge[] => Object.freeze([...keys].sort().map((k) => this.state.edge(k)!));
     return Object.freeze({ node, outgoing: edges(this.state.outgoingKeys(key)), incoming: edges(this.state.incomingKeys(key)) });
   }
 
@@ -152,28 +152,14 @@ export class EmbeddedGraphStore implements GraphStore {
    *  arrays whatever the store's history, and the same as from the Neo4j adapter. */
   async snapshot(): Promise<GraphSnapshot> {
     this.assertOpen();
-    if (this.cachedSnapshot?.version !== this.state.version) {
-      const { documents, nodes, edges } = this.sortedContent();
-      this.cachedSnapshot = Object.freeze({
-        version: this.state.version,
-        documents: Object.freeze(documents),
-        nodes: Object.freeze(nodes),
-        edges: Object.freeze(edges),
-      });
-    }
+    if (this.cachedSnapshot?.version !== this.state.version) this.cachedSnapshot = snapshotOf(this.state);
     return this.cachedSnapshot;
   }
 
   async exportGraph(): Promise<InterchangeGraph> {
     this.assertOpen();
-    return { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, ...this.sortedContent() };
-  }
-
-  private sortedContent(): { documents: SourceDocument[]; nodes: GraphNode[]; edges: GraphEdge[] } {
-    const documents = [...this.state.documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const nodes = this.state.sortedNodeIds().map((id) => this.state.nodes.get(id)!);
-    const edges = this.state.sortedEdgeKeys().map((k) => this.state.edges.get(k)!);
-    return { documents, nodes, edges };
+    const { documents, nodes, edges } = this.state.sortedContent();
+    return { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, documents, nodes, edges };
   }
 
   async health(): Promise<StoreHealth> {
@@ -263,8 +249,8 @@ export class EmbeddedGraphStore implements GraphStore {
       version: this.state.version,
       lastSeq: this.log.lastSeq,
       documents: this.state.documents.values(),
-      nodes: this.state.nodes.values(),
-      edges: this.state.edges.values(),
+      nodes: this.state.allNodes(),
+      edges: this.state.allEdges(),
     });
     this.recordsSinceSnapshot = 0;
     this.bytesSinceSnapshot = 0;

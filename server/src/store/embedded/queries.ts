@@ -62,7 +62,7 @@ export function listNodes(state: GraphState, query: NodeQuery = {}): Page<GraphN
     (query.flag === undefined || n.flags.some((f) => f.flag === query.flag)) &&
     (needle === "" || searchText(n).includes(needle));
   const ids = state.sortedNodeIds();
-  return page(ids, after, first, filtered ? (id) => matches(state.nodes.get(id)!) : undefined, (id) => state.nodes.get(id)!, (id) => encodeCursor("node", id));
+  return page(ids, after, first, filtered ? (id) => matches(state.node(id)!) : undefined, (id) => state.node(id)!, (id) => encodeCursor("node", id));
 }
 
 export function listEdges(state: GraphState, query: EdgeQuery = {}): Page<GraphEdge> {
@@ -77,7 +77,7 @@ export function listEdges(state: GraphState, query: EdgeQuery = {}): Page<GraphE
   else keys = state.sortedEdgeKeys();
   const filtered = query.kind !== undefined || (from !== undefined && to !== undefined);
   const matches = (e: GraphEdge) => (query.kind === undefined || e.kind === query.kind) && (to === undefined || e.to === to);
-  return page(keys, after, first, filtered ? (k) => matches(state.edges.get(k)!) : undefined, (k) => state.edges.get(k)!, (k) => encodeCursor("edge", k));
+  return page(keys, after, first, filtered ? (k) => matches(state.edge(k)!) : undefined, (k) => state.edge(k)!, (k) => encodeCursor("edge", k));
 }
 
 function endpointFilter(raw: unknown): string | undefined {

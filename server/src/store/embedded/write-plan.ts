@@ -93,7 +93,7 @@ export function planWrite(state: GraphState, raw: unknown, paths: InputPaths): W
   const deletedNodes = new Set<string>();
   list(input.deleteNodes, paths.deleteNodes).forEach((raw, i) => {
     const id = readId(raw, `${paths.deleteNodes}[${i}]`, problems);
-    if (id !== undefined && state.nodes.has(id)) deletedNodes.add(id);
+    if (id !== undefined && state.hasNode(id)) deletedNodes.add(id);
   });
 
   const documents = planDocuments(state, list(input.upsertDocuments, paths.upsertDocuments), paths.upsertDocuments, problems);
@@ -110,11 +110,11 @@ export function planWrite(state: GraphState, raw: unknown, paths: InputPaths): W
     }
     if (prior) return;
     nodes.set(r.node.id, r.node);
-    const stored = state.nodes.get(r.node.id);
+    const stored = state.node(r.node.id);
     if (stored && stored.kind !== r.node.kind && !deletedNodes.has(r.node.id)) kindChanges.push({ node: r.node, index: i });
   });
 
-  const kindAfter = (id: string): NodeKind | undefined => nodes.get(id)?.kind ?? (deletedNodes.has(id) ? undefined : state.nodes.get(id)?.kind);
+  const kindAfter = (id: string): NodeKind | undefined => nodes.get(id)?.kind ?? (deletedNodes.has(id) ? undefined : state.node(id)?.kind);
   const endpointProblem = (edge: GraphEdge, path: string, from = kindAfter(edge.from), to = kindAfter(edge.to)): Problem | undefined => {
     if (from === undefined || to === undefined) return undefined;
     const [fromKinds, toKinds] = EDGE_ENDPOINTS[edge.kind];
@@ -145,7 +145,7 @@ export function planWrite(state: GraphState, raw: unknown, paths: InputPaths): W
 
   for (const { node, index } of kindChanges) {
     for (const key of [...state.outgoingKeys(node.id), ...state.incomingKeys(node.id)]) {
-      const edge = state.edges.get(key)!;
+      const edge = state.edge(key)!;
       if (deletedEdges.has(key) || edges.has(key) || deletedNodes.has(edge.from) || deletedNodes.has(edge.to)) continue;
       const p = endpointProblem(edge, `${paths.upsertNodes}[${index}].kind`);
       if (p) {
@@ -161,13 +161,13 @@ export function planWrite(state: GraphState, raw: unknown, paths: InputPaths): W
 
   const upsertNodes: GraphNode[] = [];
   for (const node of nodes.values()) {
-    const stored = state.nodes.get(node.id);
+    const stored = state.node(node.id);
     if (deletedNodes.has(node.id) || !stored || !sameData(stored, node)) upsertNodes.push(deepFreeze(node));
   }
   const upsertEdges: GraphEdge[] = [];
   const upsertEdgeKeys: string[] = [];
   for (const [key, edge] of edges) {
-    const stored = state.edges.get(key);
+    const stored = state.edge(key);
     const survives = stored !== undefined && !deletedEdges.has(key) && !deletedNodes.has(edge.from) && !deletedNodes.has(edge.to);
     if (survives && sameData(stored, edge)) continue;
     upsertEdges.push(deepFreeze(edge));
@@ -193,15 +193,15 @@ function dropDeletesThatAreRestored(
 ): void {
   for (const key of [...deletedEdges.keys()]) {
     const upsert = edges.get(key);
-    if (upsert && sameData(state.edges.get(key), upsert)) deletedEdges.delete(key);
+    if (upsert && sameData(state.edge(key), upsert)) deletedEdges.delete(key);
   }
-  const restored = new Set([...deletedNodes].filter((id) => nodes.has(id) && sameData(state.nodes.get(id), nodes.get(id))));
+  const restored = new Set([...deletedNodes].filter((id) => nodes.has(id) && sameData(state.node(id), nodes.get(id))));
   for (let changed = true; changed && restored.size > 0; ) {
     changed = false;
     for (const id of restored) {
       const intact = [...state.outgoingKeys(id), ...state.incomingKeys(id)].every((key) => {
         if (deletedEdges.has(key)) return true;
-        const stored = state.edges.get(key)!;
+        const stored = state.edge(key)!;
         const other = stored.from === id ? stored.to : stored.from;
         return sameData(stored, edges.get(key)) && (!deletedNodes.has(other) || restored.has(other));
       });

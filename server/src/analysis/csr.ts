@@ -31,29 +31,36 @@ const WINDOW_SHIFT = 15;
  * - The four kinds share one counter array per direction (kind k at k * (n + 2)) and one targets
  *   and one edges array per direction, kind after kind (kind k's part starts at `base[k]`), and
  *   each kind's CSR is a view of its part.
- * - Counting into `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at
- *   the start of v's run without a separate cursor array.
- * - Snapshots list edges by source, so the out-CSRs are counted and filled in sequence. Their
- *   targets are all over the graph, so the in-CSRs would be counted and filled at random over tens
- *   of megabytes; instead, the fill pass also sorts the edges into windows of 2^15 target nodes
- *   (a counting sort on the window), and each window's in-slots are then counted and filled from
- *   its own edges, with its counters and slots in cache. That halved `buildCsrs`.
+ * - Snapshots (a store's, a canonical file's) list edges by source. Then the out-CSRs are filled in
+ *   one pass without counting sources: each kind's slots are its edges in order, and its offsets
+ *   are written as the sources advance. Other inputs count sources first; counting into
+ *   `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at the start of
+ *   v's run without a separate cursor array.
+ * - Targets are all over the graph, so the in-CSRs would be counted and filled at random over tens
+ *   of megabytes; instead, the out pass also sorts the edges into windows of 2^15 target nodes (a
+ *   counting sort on the window), as (target, source, edge) triples, and each window's in-slots
+ *   are then counted and filled from its own triples, read in sequence, with its counters and
+ *   slots in cache.
+ * - Every hot loop is a function of its own that is only that loop (`countWindows`, `fillOut…`,
+ *   `countTargets`, `fillIn…`). Loops inside larger functions were compiled mid-loop on every
+ *   rebuild and their code thrown away after it, for want of type feedback on the code after the
+ *   loop: 10–60 ms of compiling per rebuild, on top of the slower code before it was ready.
  */
 export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4 } {
   const half = buildOutCsrs(nodeCount, from, to, kind, dropped);
   return { out: half.out, in: fillInCsrs(half, undefined).in };
 }
 
-/** The out-CSRs, and what `fillInCsrs` needs for the in-CSRs. `byWindow` is a scratch buffer: fill
+/** The out-CSRs, and what `fillInCsrs` needs for the in-CSRs. `triples` is a scratch buffer: fill
  *  the in-CSRs before the next `buildOutCsrs`. */
 export interface HalfBuilt {
   readonly out: Csr4;
   readonly nodeCount: number;
-  readonly from: Int32Array;
-  readonly to: Int32Array;
   readonly windows: number;
+  /** Where the triples of each (kind, window of targets) start, kind after kind. */
   readonly windowStart: Int32Array;
-  readonly byWindow: Int32Array;
+  /** (target, source, edge) of every used edge, by (kind, window of the target), stable. */
+  readonly triples: Int32Array;
   readonly base: Int32Array;
 }
 
@@ -64,43 +71,124 @@ export interface HalfBuilt {
  * filled, where a later pass would read them at random.
  */
 export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): HalfBuilt {
-  const m = from.length;
   const stride = nodeCount + 2;
   const windows = (nodeCount >> WINDOW_SHIFT) + 1;
-  const outOff = longLivedInt32(4 * stride);
-  // Where the edges of each (kind, window of targets) start in `byWindow`, kind after kind.
   const windowStart = new Int32Array(4 * windows + 1);
-  for (let i = 0; i < m; i++) {
-    const k = kind[i];
-    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
-    outOff[k * stride + from[i] + 2]++;
-    windowStart[k * windows + (to[i] >> WINDOW_SHIFT) + 1]++;
-  }
+  const bySource = countWindows(from, to, kind, dropped, windows, windowStart) === 1;
   runningSum(windowStart, 0, windowStart.length);
-  // Per kind: running sums of its counters, and where its part of the slot arrays begins.
+  // Where each kind's part of the slot arrays begins.
   const base = new Int32Array(5);
-  for (let k = 0; k < 4; k++) base[k + 1] = base[k] + runningSum(outOff, k * stride, stride);
+  for (let k = 0; k < 4; k++) base[k + 1] = windowStart[(k + 1) * windows];
   const used = base[4];
+  const outOff = longLivedInt32(4 * stride);
   const outTargets = longLivedInt32(used);
   const outEdges = longLivedInt32(used);
-  const byWindow = scratchInt32("csr.byWindow", used);
+  const triples = scratchInt32("csr.triples", 3 * used);
   const nextInWindow = windowStart.slice(0, 4 * windows);
+  const out: OutArrays = { stride, base, offsets: outOff, targets: outTargets, edges: outEdges, windows, nextInWindow, triples };
+  if (bySource) {
+    const next = base.slice(0, 4);
+    const last = new Int32Array(4).fill(-1);
+    fillOutBySource(from, to, kind, dropped, out, next, last);
+    // Nodes after each kind's last source start (and end) at the kind's end.
+    for (let k = 0; k < 4; k++) outOff.fill(base[k + 1] - base[k], k * stride + last[k] + 1, k * stride + nodeCount + 1);
+  } else {
+    countSources(from, kind, dropped, stride, outOff);
+    for (let k = 0; k < 4; k++) runningSum(outOff, k * stride, stride);
+    fillOutCounted(from, to, kind, dropped, out);
+  }
+  return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, windows, windowStart, triples, base };
+}
+
+/** What the out passes write. */
+interface OutArrays {
+  readonly stride: number;
+  readonly base: Int32Array;
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly edges: Int32Array;
+  readonly windows: number;
+  readonly nextInWindow: Int32Array;
+  readonly triples: Int32Array;
+}
+
+/** Counts the used edges of each (kind, window of targets) into `counts[kind * windows + window + 1]`;
+ *  returns 1 when the used edges are listed by source (non-decreasing), else 0. */
+function countWindows(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, windows: number, counts: Int32Array): number {
+  const m = from.length;
+  let previous = 0;
+  let bySource = 1;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
     if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
-    const t = to[i];
-    const o = base[k] + outOff[k * stride + from[i] + 1]++;
-    outTargets[o] = t;
-    outEdges[o] = i;
-    byWindow[nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++] = i;
+    const f = from[i];
+    if (f < previous) bySource = 0;
+    previous = f;
+    counts[k * windows + (to[i] >> WINDOW_SHIFT) + 1]++;
   }
-  return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, from, to, windows, windowStart, byWindow, base };
+  return bySource;
+}
+
+/** Edges listed by source: kind k's next slot is `next[k]`, and `last[k]` the last node whose
+ *  offset is written. */
+function fillOutBySource(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, a: OutArrays, next: Int32Array, last: Int32Array): void {
+  const { stride, base, offsets, targets, edges, windows, nextInWindow, triples } = a;
+  const m = from.length;
+  for (let i = 0; i < m; i++) {
+    const k = kind[i];
+    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    const f = from[i];
+    const t = to[i];
+    const o = next[k]++;
+    let l = last[k];
+    if (l < f) {
+      const startOfF = o - base[k];
+      const row = k * stride;
+      while (l < f) offsets[row + ++l] = startOfF;
+      last[k] = f;
+    }
+    targets[o] = t;
+    edges[o] = i;
+    const p = 3 * nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++;
+    triples[p] = t;
+    triples[p + 1] = f;
+    triples[p + 2] = i;
+  }
+}
+
+/** Counts each kind's edges per source into `offsets[kind * stride + source + 2]`. */
+function countSources(from: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, stride: number, offsets: Int32Array): void {
+  const m = from.length;
+  for (let i = 0; i < m; i++) {
+    const k = kind[i];
+    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    offsets[k * stride + from[i] + 2]++;
+  }
+}
+
+/** Edges in any order, their sources counted (see `buildCsrs`). */
+function fillOutCounted(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, a: OutArrays): void {
+  const { stride, base, offsets, targets, edges, windows, nextInWindow, triples } = a;
+  const m = from.length;
+  for (let i = 0; i < m; i++) {
+    const k = kind[i];
+    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    const f = from[i];
+    const t = to[i];
+    const o = base[k] + offsets[k * stride + f + 1]++;
+    targets[o] = t;
+    edges[o] = i;
+    const p = 3 * nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++;
+    triples[p] = t;
+    triples[p + 1] = f;
+    triples[p + 2] = i;
+  }
 }
 
 /** The in-CSRs; with `label`, also `label.ofEdge[e]` for every in-slot of kind `label.kind`
  *  (`labels`, indexed like that kind's in-slots). Once per `buildOutCsrs`. */
 export function fillInCsrs(h: HalfBuilt, label: { readonly kind: number; readonly ofEdge: Int32Array } | undefined): { in: Csr4; labels: Int32Array | undefined } {
-  const { nodeCount, from, to, windows, windowStart, byWindow, base } = h;
+  const { nodeCount, windows, windowStart, triples, base } = h;
   const stride = nodeCount + 2;
   const inOff = longLivedInt32(4 * stride);
   const inTargets = longLivedInt32(base[4]);
@@ -115,37 +203,37 @@ export function fillInCsrs(h: HalfBuilt, label: { readonly kind: number; readonl
     for (let w = 0; w < windows; w++) {
       const a = windowStart[k * windows + w];
       const b = windowStart[k * windows + w + 1];
-      for (let x = a; x < b; x++) counters[to[byWindow[x]] + 2]++;
-      const last = Math.min(nodeCount, (w + 1) << WINDOW_SHIFT) + 2;
-      for (let j = (w << WINDOW_SHIFT) + 2; j < last; j++) {
-        sum += counters[j];
-        counters[j] = sum;
-      }
-      if (ofEdge === undefined) fillWindow(byWindow, a, b, from, to, counters, kindTargets, kindEdges);
-      else fillWindowLabelled(byWindow, a, b, from, to, counters, kindTargets, kindEdges, ofEdge, labels!);
+      countTargets(triples, a, b, counters);
+      sum = runningSumFrom(counters, (w << WINDOW_SHIFT) + 2, Math.min(nodeCount, (w + 1) << WINDOW_SHIFT) + 2, sum);
+      if (ofEdge === undefined) fillIn(triples, a, b, counters, kindTargets, kindEdges);
+      else fillInLabelled(triples, a, b, counters, kindTargets, kindEdges, ofEdge, labels!);
     }
   }
   return { in: parts(nodeCount, base, inOff, inTargets, inEdges), labels };
 }
 
-/** The in-slots of one window's edges (`byWindow[a .. b)`). */
-function fillWindow(byWindow: Int32Array, a: number, b: number, from: Int32Array, to: Int32Array, counters: Int32Array, targets: Int32Array, edges: Int32Array): void {
-  for (let x = a; x < b; x++) {
-    const i = byWindow[x];
-    const s = counters[to[i] + 1]++;
-    targets[s] = from[i];
-    edges[s] = i;
+/** Counts the targets of triples `a .. b` into `counters[target + 2]`. */
+function countTargets(triples: Int32Array, a: number, b: number, counters: Int32Array): void {
+  for (let x = 3 * a; x < 3 * b; x += 3) counters[triples[x] + 2]++;
+}
+
+/** The in-slots of triples `a .. b` (one window of one kind). */
+function fillIn(triples: Int32Array, a: number, b: number, counters: Int32Array, targets: Int32Array, edges: Int32Array): void {
+  for (let x = 3 * a; x < 3 * b; x += 3) {
+    const s = counters[triples[x] + 1]++;
+    targets[s] = triples[x + 1];
+    edges[s] = triples[x + 2];
   }
 }
 
-/** `fillWindow`, also copying each edge's label onto its slot. */
-function fillWindowLabelled(byWindow: Int32Array, a: number, b: number, from: Int32Array, to: Int32Array, counters: Int32Array, targets: Int32Array, edges: Int32Array, ofEdge: Int32Array, labels: Int32Array): void {
-  for (let x = a; x < b; x++) {
-    const i = byWindow[x];
-    const s = counters[to[i] + 1]++;
-    targets[s] = from[i];
-    edges[s] = i;
-    labels[s] = ofEdge[i];
+/** `fillIn`, also copying each edge's label onto its slot. */
+function fillInLabelled(triples: Int32Array, a: number, b: number, counters: Int32Array, targets: Int32Array, edges: Int32Array, ofEdge: Int32Array, labels: Int32Array): void {
+  for (let x = 3 * a; x < 3 * b; x += 3) {
+    const s = counters[triples[x] + 1]++;
+    const e = triples[x + 2];
+    targets[s] = triples[x + 1];
+    edges[s] = e;
+    labels[s] = ofEdge[e];
   }
 }
 
@@ -162,8 +250,11 @@ function parts(nodeCount: number, base: Int32Array, offsets: Int32Array, targets
 
 /** Running sums over `a[start .. start + length)`, in place; returns the total. */
 function runningSum(a: Int32Array, start: number, length: number): number {
-  let sum = 0;
-  const end = start + length;
+  return runningSumFrom(a, start, start + length, 0);
+}
+
+/** Running sums over `a[start .. end)` continuing from `sum`, in place; returns the last. */
+function runningSumFrom(a: Int32Array, start: number, end: number, sum: number): number {
   for (let i = start; i < end; i++) {
     sum += a[i];
     a[i] = sum;

@@ -42,12 +42,7 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
   // theirs is a topological order. Ordering only regions along WITHIN and items along REQUIRES
   // reads a third of the adjacency that one pass over every kind reads.
   let tail = layerOrder(n, kind, REGION, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, rank, 0);
-  for (let v = 0; v < n; v++) {
-    if (kind[v] !== SUPPLIER) continue;
-    deg[v] = 0;
-    rank[v] = tail;
-    order[tail++] = v;
-  }
+  tail = appendSuppliers(kind, deg, order, rank, tail);
   tail = layerOrder(n, kind, PRODUCT, MATERIAL, out[REQUIRES]!, inn[REQUIRES]!, deg, order, rank, tail);
   return { order, rank, count: tail, remaining: deg };
 }
@@ -71,6 +66,27 @@ function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Cs
     next[w] = at;
     at += count;
   }
+  placeByWave(kind, lo, hi, deg, wave, next, order, rank);
+  return at;
+}
+
+/** Suppliers, in list order, from `tail`; returns the new tail. The hot loops of this file are
+ *  functions of their own: inside larger functions they were compiled mid-loop on every rebuild
+ *  (see csr.ts). */
+function appendSuppliers(kind: Uint8Array, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
+  const n = kind.length;
+  for (let v = 0; v < n; v++) {
+    if (kind[v] !== SUPPLIER) continue;
+    deg[v] = 0;
+    rank[v] = tail;
+    order[tail++] = v;
+  }
+  return tail;
+}
+
+/** The counting sort of `layerOrder`: each ordered node of the layer (deg 0) at `next[its wave]++`. */
+function placeByWave(kind: Uint8Array, lo: number, hi: number, deg: Int32Array, wave: Int32Array, next: Int32Array, order: Int32Array, rank: Int32Array): void {
+  const n = kind.length;
   for (let v = 0; v < n; v++) {
     const k = kind[v];
     if (k < lo || k > hi || deg[v] !== 0) continue;
@@ -78,7 +94,6 @@ function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Cs
     order[position] = v;
     rank[v] = position;
   }
-  return at;
 }
 
 /** One layer being ordered: `deg` ends > 0 on the nodes left unordered (on or above a cycle),

@@ -165,16 +165,16 @@ export function graphColumns(nodes: readonly GraphNode[], edges: readonly GraphE
 /**
  * The columns of a graph whose store has resolved every edge's endpoints to node positions already
  * (`from`, `to`; -1 for an endpoint that is no node), or undefined when an id repeats. Hashes each
- * node id once, for the id table, and no endpoint. Not `checked`: the engine checks endpoint kinds
- * itself, which costs one pass over integers.
+ * node id once, for the id table, and no endpoint. `checked` (see GraphColumns) only when the
+ * store checked every edge as validation does when it was written, and every endpoint resolved.
  */
-export function resolvedGraphColumns(nodes: readonly GraphNode[], edges: readonly GraphEdge[], from: Int32Array, to: Int32Array): GraphColumns | undefined {
+export function resolvedGraphColumns(nodes: readonly GraphNode[], edges: readonly GraphEdge[], from: Int32Array, to: Int32Array, checked: boolean): GraphColumns | undefined {
   if (from.length !== edges.length || to.length !== edges.length) throw new RangeError("one endpoint position per edge");
   const index = new NodeIndex(nodes.length);
   for (const node of nodes) if (index.add(node.id, node) !== -1) return undefined;
   const attributes = new EdgeAttributeColumns(edges.length);
   for (let i = 0; i < edges.length; i++) attributes.setFrom(i, edges[i]!);
-  return { ...index.nodeColumns(), ...attributes.columns(edges.length), from, to, ids: index.idTable, checked: false };
+  return { ...index.nodeColumns(), ...attributes.columns(edges.length), from, to, ids: index.idTable, checked: checked && !from.includes(-1) && !to.includes(-1) };
 }
 
 /** Edges between the nodes of `index` (every endpoint a node position), as a VertexGraph. */

@@ -311,7 +311,7 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
     await step(
       "  its columns, on first use (id table, node and edge attributes)",
       runs,
-      () => resolvedGraphColumns(listed.nodes, listed.edges, listed.from, listed.to),
+      () => resolvedGraphColumns(listed.nodes, listed.edges, listed.from, listed.to, true),
       (t) => `${t.value ? "columns" : "no columns"}; once per data version; not part of compact`,
     );
     await step(

@@ -107,13 +107,15 @@ describe("compact from graph columns", () => {
       const edges = [...graph.edges, { from: nodes[0]!.id, to: "gone", kind: "REQUIRES" as const, confidence: "stated" as const, evidence: [] }];
       const position = new Map(nodes.map((n, i) => [n.id, i]));
       const at = (id: string) => position.get(id) ?? -1;
-      const columns = resolvedGraphColumns(nodes, edges, Int32Array.from(edges, (e) => at(e.from)), Int32Array.from(edges, (e) => at(e.to)))!;
+      const columns = resolvedGraphColumns(nodes, edges, Int32Array.from(edges, (e) => at(e.from)), Int32Array.from(edges, (e) => at(e.to)), true)!;
+      // An endpoint that did not resolve: the engine checks every edge itself.
+      expect(columns.checked).toBe(false);
       const g = compact({ nodes, edges, columns });
       expect(g.findings.some((f) => f.code === "DANGLING_EDGE" && f.message.includes("gone"))).toBe(true);
       expect(shape(g)).toEqual(shape(compact({ nodes, edges })));
     }
     const { nodes, edges } = randomGraph(1);
-    expect(resolvedGraphColumns([...nodes, nodes[0]!], edges, new Int32Array(edges.length), new Int32Array(edges.length))).toBeUndefined();
+    expect(resolvedGraphColumns([...nodes, nodes[0]!], edges, new Int32Array(edges.length), new Int32Array(edges.length), true)).toBeUndefined();
   });
 
   it("ignores columns that do not fit the snapshot", () => {

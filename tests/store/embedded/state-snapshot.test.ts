@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { graphColumns, type EdgeKind, type GraphColumns, type NodeKind } from "@chokepoint/graph-schema";
 import type { ChangeBatch } from "../../../server/src/domain/graph-store";
+import { compact, type CompactGraph } from "../../../server/src/analysis";
 import { GraphState } from "../../../server/src/store/embedded/graph-state";
 import { snapshotOf } from "../../../server/src/store/embedded/state-snapshot";
 import { BATCH_PATHS, planWrite } from "../../../server/src/store/embedded/write-plan";
@@ -43,6 +44,11 @@ const arbBatch: fc.Arbitrary<ChangeBatch> = fc.record({
   deleteNodes: fc.uniqueArray(fc.constantFrom(...IDS.map((x) => x.id)), { maxLength: 3 }),
 });
 
+function adjacency(g: CompactGraph) {
+  const csr = (c: CompactGraph["out"][number]) => [Array.from(c.offsets), Array.from(c.targets), Array.from(c.edges)];
+  return { out: g.out.map(csr), in: g.in.map(csr), order: Array.from(g.order), groups: Array.from(g.groups.ofOutSlot), findings: g.findings };
+}
+
 function plain(c: GraphColumns) {
   return {
     ids: c.ids.ids,
@@ -80,6 +86,10 @@ describe("embedded store state: snapshot columns from node slots", () => {
           deletions += plan.change.deleteNodes.length;
           const snapshot = snapshotOf(state);
           expect(plain(snapshot.columns!)).toEqual(plain(graphColumns(snapshot.nodes, snapshot.edges)!));
+          // The store checked every edge as it was written, so the engine skips its own checks,
+          // and builds what it builds from the bare lists, checking every edge.
+          expect(snapshot.columns!.checked).toBe(true);
+          expect(adjacency(compact(snapshot))).toEqual(adjacency(compact({ nodes: snapshot.nodes, edges: snapshot.edges })));
         }
       }),
       { numRuns: 400, seed: 20261123 },

@@ -18,7 +18,9 @@ export function snapshotOf(state: GraphState): GraphSnapshot {
     nodes: Object.freeze(nodes),
     edges: Object.freeze(edges),
     get columns(): GraphColumns | undefined {
-      if (columns === null) columns = resolvedGraphColumns(nodes, edges, from, to);
+      // Checked: every write was (endpoints exist with kinds their edge allows, no self-loop; a
+      // node's change of kind against its stored edges too), and recovery replays only those.
+      if (columns === null) columns = resolvedGraphColumns(nodes, edges, from, to, true);
       return columns;
     },
   });

@@ -132,7 +132,7 @@ function countWindows(from: Int32Array, to: Int32Array, kind: Uint8Array, droppe
 /** Edges listed by source: kind k's next slot is `next[k]`, and `last[k]` the last node whose
  *  offset is written. */
 function fillOutBySource(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, a: OutArrays, next: Int32Array, last: Int32Array): void {
-  const { stride, base, offsets, targets, edges, windows, nextInWindow, triples } = a;
+  const { stride, base, offsets } = a;
   const m = from.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
@@ -147,12 +147,7 @@ function fillOutBySource(from: Int32Array, to: Int32Array, kind: Uint8Array, dro
       while (l < f) offsets[row + ++l] = startOfF;
       last[k] = f;
     }
-    targets[o] = t;
-    edges[o] = i;
-    const p = 3 * nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++;
-    triples[p] = t;
-    triples[p + 1] = f;
-    triples[p + 2] = i;
+    place(a, o, k, f, t, i);
   }
 }
 
@@ -168,21 +163,27 @@ function countSources(from: Int32Array, kind: Uint8Array, dropped: Uint8Array | 
 
 /** Edges in any order, their sources counted (see `buildCsrs`). */
 function fillOutCounted(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, a: OutArrays): void {
-  const { stride, base, offsets, targets, edges, windows, nextInWindow, triples } = a;
+  const { stride, base, offsets } = a;
   const m = from.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
     if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
     const f = from[i];
     const t = to[i];
-    const o = base[k] + offsets[k * stride + f + 1]++;
-    targets[o] = t;
-    edges[o] = i;
-    const p = 3 * nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++;
-    triples[p] = t;
-    triples[p + 1] = f;
-    triples[p + 2] = i;
+    place(a, base[k] + offsets[k * stride + f + 1]++, k, f, t, i);
   }
+}
+
+/** Edge i (kind k, from f to t) into out-slot o, and its triple into its window. Small enough for
+ *  the JIT to inline into both out passes. */
+function place(a: OutArrays, o: number, k: number, f: number, t: number, i: number): void {
+  a.targets[o] = t;
+  a.edges[o] = i;
+  const p = 3 * a.nextInWindow[k * a.windows + (t >> WINDOW_SHIFT)]++;
+  const triples = a.triples;
+  triples[p] = t;
+  triples[p + 1] = f;
+  triples[p + 2] = i;
 }
 
 /** The in-CSRs; with `label`, also `label.ofEdge[e]` for every in-slot of kind `label.kind`

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from "@chokepoint/graph-schema";
+import type { EdgeKind, GraphColumns, GraphEdge, GraphNode, NodeKind } from "@chokepoint/graph-schema";
 import type { ChangeBatch, GraphStore } from "../../../server/src/domain/graph-store";
 import { edgeSortKey } from "../../../server/src/store/embedded/edge-sort-key";
 import type { StoreLogger } from "../../../server/src/store/embedded";
@@ -93,5 +93,23 @@ export function prng(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Graph columns as plain arrays, for comparing the columns of a store snapshot with the columns
+ *  made by hashing every endpoint id of its lists. */
+export function plainColumns(c: GraphColumns) {
+  return {
+    ids: c.ids.ids,
+    nodeKind: Array.from(c.nodeKind),
+    flags: Array.from(c.flags),
+    attrs: c.attrs,
+    from: Array.from(c.from),
+    to: Array.from(c.to),
+    kind: Array.from(c.kind),
+    stated: Array.from(c.stated),
+    group: Array.from(c.group),
+    groupNames: c.groupNames,
+    shares: c.shares,
   };
 }

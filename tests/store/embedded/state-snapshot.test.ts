@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { graphColumns, type EdgeKind, type GraphColumns, type NodeKind } from "@chokepoint/graph-schema";
+import { graphColumns, type EdgeKind, type NodeKind } from "@chokepoint/graph-schema";
 import type { ChangeBatch } from "../../../server/src/domain/graph-store";
 import { compact, type CompactGraph } from "../../../server/src/analysis";
 import { GraphState } from "../../../server/src/store/embedded/graph-state";
 import { snapshotOf } from "../../../server/src/store/embedded/state-snapshot";
 import { BATCH_PATHS, planWrite } from "../../../server/src/store/embedded/write-plan";
-import { edge, node } from "./helpers";
+import { edge, node, plainColumns } from "./helpers";
 
 /**
  * The embedded store numbers its nodes (slots, reused after deletes) so that its snapshots carry
@@ -49,19 +49,6 @@ function adjacency(g: CompactGraph) {
   return { out: g.out.map(csr), in: g.in.map(csr), order: Array.from(g.order), groups: Array.from(g.groups.ofOutSlot), findings: g.findings };
 }
 
-function plain(c: GraphColumns) {
-  return {
-    ids: c.ids.ids,
-    nodeKind: Array.from(c.nodeKind),
-    from: Array.from(c.from),
-    to: Array.from(c.to),
-    kind: Array.from(c.kind),
-    stated: Array.from(c.stated),
-    group: Array.from(c.group),
-    groupNames: c.groupNames,
-  };
-}
-
 describe("embedded store state: snapshot columns from node slots", () => {
   it("equal the columns made by hashing endpoint ids, after any history of upserts and deletes", () => {
     let applied = 0;
@@ -85,7 +72,7 @@ describe("embedded store state: snapshot columns from node slots", () => {
           if (deletions > 0) reused += created;
           deletions += plan.change.deleteNodes.length;
           const snapshot = snapshotOf(state);
-          expect(plain(snapshot.columns!)).toEqual(plain(graphColumns(snapshot.nodes, snapshot.edges)!));
+          expect(plainColumns(snapshot.columns!)).toEqual(plainColumns(graphColumns(snapshot.nodes, snapshot.edges)!));
           // The store checked every edge as it was written, so the engine skips its own checks,
           // and builds what it builds from the bare lists, checking every edge.
           expect(snapshot.columns!.checked).toBe(true);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { graphColumns, INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type EdgeKind, type GraphColumns, type InterchangeGraph, type NodeKind } from "@chokepoint/graph-schema";
+import { graphColumns, INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type EdgeKind, type InterchangeGraph, type NodeKind } from "@chokepoint/graph-schema";
 import type { ChangeBatch, GraphSnapshot } from "../../../server/src/domain/graph-store";
 import { EmbeddedGraphStore } from "../../../server/src/store/embedded";
-import { GraphModel, contentOf, edge, node, recordingLogger, tempDir } from "./helpers";
+import { GraphModel, contentOf, edge, node, plainColumns, recordingLogger, tempDir } from "./helpers";
 
 /** Embedded-only behaviour the contract leaves open (seeding, snapshot identity), and a
  *  model-based check of writes, cascades and recovery against a plain-map oracle. */
@@ -163,21 +163,8 @@ const arbBatch: fc.Arbitrary<ChangeBatch> = fc.record(
 /** The snapshot's columns, whose endpoints come from the store's node slots (reused after deletes,
  *  rebuilt on reopen), are exactly the columns made by hashing every endpoint id. */
 function expectColumnsAsHashed(snapshot: GraphSnapshot): void {
-  const plain = (c: GraphColumns) => ({
-    ids: c.ids.ids,
-    nodeKind: Array.from(c.nodeKind),
-    flags: Array.from(c.flags),
-    attrs: c.attrs,
-    from: Array.from(c.from),
-    to: Array.from(c.to),
-    kind: Array.from(c.kind),
-    stated: Array.from(c.stated),
-    group: Array.from(c.group),
-    groupNames: c.groupNames,
-    shares: c.shares,
-  });
   expect(snapshot.columns).toBeDefined();
-  expect(plain(snapshot.columns!)).toEqual(plain(graphColumns(snapshot.nodes, snapshot.edges)!));
+  expect(plainColumns(snapshot.columns!)).toEqual(plainColumns(graphColumns(snapshot.nodes, snapshot.edges)!));
 }
 
 function validAgainst(model: GraphModel, batch: ChangeBatch): boolean {

@@ -460,7 +460,7 @@ interface GroupArrays {
 /**
  * The loop of `buildGroups` over every node; returns the number of groups. Only the loop (and the
  * rare parent with named groups in a function of its own): a loop inside a larger function was
- * compiled mid-loop on every rebuild (see csr.ts).
+ * compiled mid-loop and deoptimized after it on every rebuild (see csr.ts).
  */
 function numberGroups(n: number, csr: Csr, a: GroupArrays): number {
   const { offsets, edges: slotEdge } = csr;

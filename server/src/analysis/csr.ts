@@ -42,9 +42,10 @@ const WINDOW_SHIFT = 15;
  *   are then counted and filled from its own triples, read in sequence, with its counters and
  *   slots in cache.
  * - Every hot loop is a function of its own that is only that loop (`countWindows`, `fillOut…`,
- *   `countTargets`, `fillIn…`). Loops inside larger functions were compiled mid-loop on every
- *   rebuild and their code thrown away after it, for want of type feedback on the code after the
- *   loop: 10–60 ms of compiling per rebuild, on top of the slower code before it was ready.
+ *   `countTargets`, `fillIn…`). Loops inside larger functions were compiled mid-loop, deoptimized
+ *   right after the loop for want of type feedback on the code that follows, and compiled again,
+ *   on every rebuild: 10–60 ms of compiling per rebuild, on top of the slower code before it was
+ *   ready. A function that is only its loop compiles in a few milliseconds.
  */
 export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4 } {
   const half = buildOutCsrs(nodeCount, from, to, kind, dropped);

@@ -71,8 +71,8 @@ function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Cs
 }
 
 /** Suppliers, in list order, from `tail`; returns the new tail. The hot loops of this file are
- *  functions of their own: inside larger functions they were compiled mid-loop on every rebuild
- *  (see csr.ts). */
+ *  functions of their own: inside larger functions they were compiled mid-loop and deoptimized
+ *  after it on every rebuild (see csr.ts). */
 function appendSuppliers(kind: Uint8Array, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
   const n = kind.length;
   for (let v = 0; v < n; v++) {

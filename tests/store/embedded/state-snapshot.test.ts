@@ -86,4 +86,18 @@ describe("embedded store state: snapshot columns from node slots", () => {
     expect(applied).toBeGreaterThan(2000);
     expect(reused).toBeGreaterThan(200);
   });
+
+  it("resolves an edge that a damaged snapshot file held before its endpoints existed, once they do", () => {
+    const state = new GraphState();
+    state.load({ version: 1, documents: [], nodes: [node("p", "Product")], edges: [edge("p", "c", "REQUIRES")] });
+    const dangling = snapshotOf(state);
+    expect(Array.from(dangling.columns!.to)).toEqual([-1]);
+    expect(dangling.columns!.checked).toBe(false);
+    expect(compact(dangling).findings.map((f) => f.code)).toEqual(["DANGLING_EDGE"]);
+    const plan = planWrite(state, { upsertNodes: [node("c", "Component")] }, BATCH_PATHS);
+    state.apply(plan.change, plan.upsertEdgeKeys);
+    const repaired = snapshotOf(state);
+    expect(plainColumns(repaired.columns!)).toEqual(plainColumns(graphColumns(repaired.nodes, repaired.edges)!));
+    expect(compact(repaired).findings).toEqual([]);
+  });
 });

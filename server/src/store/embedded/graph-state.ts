@@ -21,7 +21,7 @@ interface EdgeEntry {
 }
 
 /** The graph in export order, with every edge's endpoints as positions in `nodes` (-1 where an
- *  endpoint is no node), so that the analysis needs to hash no ids (see `snapshot-columns.ts`). */
+ *  endpoint is no node), so that the analysis needs to hash no ids (see `state-snapshot.ts`). */
 export interface SortedContent {
   readonly documents: SourceDocument[];
   readonly nodes: GraphNode[];
@@ -166,6 +166,16 @@ export class GraphState {
     }
     this.nodeEntries.set(node.id, { node, slot });
     this.nodeCounts[node.kind]++;
+    if (!prior) this.resolveEndpoints(node.id);
+  }
+
+  /** Edges stored before their endpoint `id` existed (only a damaged snapshot file holds such
+   *  edges: writes are checked) get the new node's slot. A new node normally has no edges yet. */
+  private resolveEndpoints(id: string): void {
+    for (const key of [...this.outgoingKeys(id), ...this.incomingKeys(id)]) {
+      const entry = this.edgeEntries.get(key)!;
+      this.edgeEntries.set(key, { edge: entry.edge, from: this.nodeEntries.get(entry.edge.from)?.slot ?? -1, to: this.nodeEntries.get(entry.edge.to)?.slot ?? -1 });
+    }
   }
 
   private putEdge(edge: GraphEdge, key = edgeSortKey(edge)): void {

@@ -46,6 +46,11 @@ const WINDOW_SHIFT = 15;
  *   right after the loop for want of type feedback on the code that follows, and compiled again,
  *   on every rebuild: 10–60 ms of compiling per rebuild, on top of the slower code before it was
  *   ready. A function that is only its loop compiles in a few milliseconds.
+ * - Those loop functions take typed arrays and numbers only, never an object that bundles them.
+ *   Optimized code depends on the hidden class (map) of every object whose fields it reads, and the
+ *   map of a short-lived bundle dies with it a few collections after a build: V8 then discarded the
+ *   code ("weak objects") and the next rebuild ran in the interpreter and compiled everything again
+ *   (about 100 ms of a 300 ms build). Typed-array maps live as long as the process.
  */
 export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4 } {
   const half = buildOutCsrs(nodeCount, from, to, kind, dropped);
@@ -86,31 +91,18 @@ export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array
   const outEdges = longLivedInt32(used);
   const triples = scratchInt32("csr.triples", 3 * used);
   const nextInWindow = windowStart.slice(0, 4 * windows);
-  const out: OutArrays = { stride, base, offsets: outOff, targets: outTargets, edges: outEdges, windows, nextInWindow, triples };
   if (bySource) {
     const next = base.slice(0, 4);
     const last = new Int32Array(4).fill(-1);
-    fillOutBySource(from, to, kind, dropped, out, next, last);
+    fillOutBySource(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples, next, last);
     // Nodes after each kind's last source start (and end) at the kind's end.
     for (let k = 0; k < 4; k++) outOff.fill(base[k + 1] - base[k], k * stride + last[k] + 1, k * stride + nodeCount + 1);
   } else {
     countSources(from, kind, dropped, stride, outOff);
     for (let k = 0; k < 4; k++) runningSum(outOff, k * stride, stride);
-    fillOutCounted(from, to, kind, dropped, out);
+    fillOutCounted(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples);
   }
   return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, windows, windowStart, triples, base };
-}
-
-/** What the out passes write. */
-interface OutArrays {
-  readonly stride: number;
-  readonly base: Int32Array;
-  readonly offsets: Int32Array;
-  readonly targets: Int32Array;
-  readonly edges: Int32Array;
-  readonly windows: number;
-  readonly nextInWindow: Int32Array;
-  readonly triples: Int32Array;
 }
 
 /** Counts the used edges of each (kind, window of targets) into `counts[kind * windows + window + 1]`;
@@ -131,9 +123,12 @@ function countWindows(from: Int32Array, to: Int32Array, kind: Uint8Array, droppe
 }
 
 /** Edges listed by source: kind k's next slot is `next[k]`, and `last[k]` the last node whose
- *  offset is written. */
-function fillOutBySource(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, a: OutArrays, next: Int32Array, last: Int32Array): void {
-  const { stride, base, offsets } = a;
+ *  offset is written. Writes the out-CSR arrays (`offsets`, `targets`, `edges`) and the triples. */
+function fillOutBySource(
+  from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined,
+  stride: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array,
+  windows: number, nextInWindow: Int32Array, triples: Int32Array, next: Int32Array, last: Int32Array,
+): void {
   const m = from.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
@@ -148,7 +143,7 @@ function fillOutBySource(from: Int32Array, to: Int32Array, kind: Uint8Array, dro
       while (l < f) offsets[row + ++l] = startOfF;
       last[k] = f;
     }
-    place(a, o, k, f, t, i);
+    place(targets, edges, windows, nextInWindow, triples, o, k, f, t, i);
   }
 }
 
@@ -163,25 +158,30 @@ function countSources(from: Int32Array, kind: Uint8Array, dropped: Uint8Array | 
 }
 
 /** Edges in any order, their sources counted (see `buildCsrs`). */
-function fillOutCounted(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, a: OutArrays): void {
-  const { stride, base, offsets } = a;
+function fillOutCounted(
+  from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined,
+  stride: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array,
+  windows: number, nextInWindow: Int32Array, triples: Int32Array,
+): void {
   const m = from.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
     if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
     const f = from[i];
     const t = to[i];
-    place(a, base[k] + offsets[k * stride + f + 1]++, k, f, t, i);
+    place(targets, edges, windows, nextInWindow, triples, base[k] + offsets[k * stride + f + 1]++, k, f, t, i);
   }
 }
 
 /** Edge i (kind k, from f to t) into out-slot o, and its triple into its window. Small enough for
  *  the JIT to inline into both out passes. */
-function place(a: OutArrays, o: number, k: number, f: number, t: number, i: number): void {
-  a.targets[o] = t;
-  a.edges[o] = i;
-  const p = 3 * a.nextInWindow[k * a.windows + (t >> WINDOW_SHIFT)]++;
-  const triples = a.triples;
+function place(
+  targets: Int32Array, edges: Int32Array, windows: number, nextInWindow: Int32Array, triples: Int32Array,
+  o: number, k: number, f: number, t: number, i: number,
+): void {
+  targets[o] = t;
+  edges[o] = i;
+  const p = 3 * nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++;
   triples[p] = t;
   triples[p + 1] = f;
   triples[p + 2] = i;

@@ -56,10 +56,15 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
  * is most of its time.
  */
 function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
-  const layer: Layer = { kind, lo, hi, deg, wave: scratchInt32("order.wave", n), perWave: scratchInt32("order.perWave", n + 1) };
-  const waves = wavesInListOrder(layer, out, 1) ?? wavesInListOrder(layer, out, -1) ?? wavesByQueue(layer, out, inn, order, tail);
+  // `deg` ends > 0 on the nodes left unordered (on or above a cycle), `wave` holds the ordered
+  // nodes' waves and `next[w]` first how many have wave w, then where the next of them goes.
+  const wave = scratchInt32("order.wave", n);
+  const next = scratchInt32("order.perWave", n + 1);
+  const waves =
+    wavesInListOrder(kind, lo, hi, deg, wave, next, out.offsets, out.targets, 1) ??
+    wavesInListOrder(kind, lo, hi, deg, wave, next, out.offsets, out.targets, -1) ??
+    wavesByQueue(kind, lo, hi, deg, wave, next, out.offsets, inn.offsets, inn.targets, order, tail);
   // Counting sort of the ordered nodes (deg 0) by wave, ascending index within a wave.
-  const { wave, perWave: next } = layer;
   let at = tail;
   for (let w = 0; w < waves; w++) {
     const count = next[w];
@@ -71,8 +76,9 @@ function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Cs
 }
 
 /** Suppliers, in list order, from `tail`; returns the new tail. The hot loops of this file are
- *  functions of their own: inside larger functions they were compiled mid-loop and deoptimized
- *  after it on every rebuild (see csr.ts). */
+ *  functions of their own that take typed arrays and numbers only: inside larger functions they
+ *  were compiled mid-loop and deoptimized after it on every rebuild, and reading an object's fields
+ *  tied their code to that object's short-lived hidden class (see csr.ts). */
 function appendSuppliers(kind: Uint8Array, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
   const n = kind.length;
   for (let v = 0; v < n; v++) {
@@ -96,17 +102,6 @@ function placeByWave(kind: Uint8Array, lo: number, hi: number, deg: Int32Array, 
   }
 }
 
-/** One layer being ordered: `deg` ends > 0 on the nodes left unordered (on or above a cycle),
- *  `wave` holds the ordered nodes' waves and `perWave[w]` how many have wave w. */
-interface Layer {
-  readonly kind: Uint8Array;
-  readonly lo: number;
-  readonly hi: number;
-  readonly deg: Int32Array;
-  readonly wave: Int32Array;
-  readonly perWave: Int32Array;
-}
-
 /**
  * Waves in one pass over the nodes in list order (`step` 1) or reverse list order (`step` -1),
  * when every dependency comes earlier in that order: files are often written dependencies first
@@ -114,9 +109,17 @@ interface Layer {
  * in-adjacency at random. Returns the number of waves, or undefined (leaving the layer's arrays
  * to be overwritten) as soon as one dependency is out of order.
  */
-function wavesInListOrder(layer: Layer, out: Csr, step: 1 | -1): number | undefined {
-  const { kind, lo, hi, deg, wave, perWave } = layer;
-  const { offsets, targets } = out;
+function wavesInListOrder(
+  kind: Uint8Array,
+  lo: number,
+  hi: number,
+  deg: Int32Array,
+  wave: Int32Array,
+  perWave: Int32Array,
+  offsets: Int32Array,
+  targets: Int32Array,
+  step: 1 | -1,
+): number | undefined {
   const n = kind.length;
   let waves = 0;
   for (let i = 0, v = step === 1 ? 0 : n - 1; i < n; i++, v += step) {
@@ -144,21 +147,31 @@ function wavesInListOrder(layer: Layer, out: Csr, step: 1 | -1): number | undefi
  * nodes in waves, so a node is queued by its latest dependency: the same waves as a pass in
  * dependency order. Uses `queue[tail..]` as the queue. Returns the number of waves.
  */
-function wavesByQueue(layer: Layer, out: Csr, inn: Csr, queue: Int32Array, tail: number): number {
-  const { kind, lo, hi, deg, wave, perWave } = layer;
+function wavesByQueue(
+  kind: Uint8Array,
+  lo: number,
+  hi: number,
+  deg: Int32Array,
+  wave: Int32Array,
+  perWave: Int32Array,
+  outOffsets: Int32Array,
+  offsets: Int32Array,
+  targets: Int32Array,
+  queue: Int32Array,
+  tail: number,
+): number {
   const n = kind.length;
   const head0 = tail;
   for (let v = 0; v < n; v++) {
     const k = kind[v];
     if (k < lo || k > hi) continue;
-    const d = out.offsets[v + 1] - out.offsets[v];
+    const d = outOffsets[v + 1] - outOffsets[v];
     deg[v] = d;
     if (d === 0) {
       queue[tail++] = v;
       wave[v] = 0;
     }
   }
-  const { offsets, targets } = inn;
   for (let head = head0; head < tail; head++) {
     const v = queue[head];
     for (let s = offsets[v]; s < offsets[v + 1]; s++) {

@@ -40,12 +40,23 @@ export function valueWeighted(g: CompactGraph, all: AllSpofs): boolean {
 /** Node indices with count > 0, ranked. */
 export function rankCritical(g: CompactGraph, all: AllSpofs): { weighted: boolean; nodes: Int32Array } {
   const weighted = valueWeighted(g, all);
-  let size = 0;
-  for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) size++;
-  const nodes = new Int32Array(size);
-  size = 0;
-  for (let v = 0; v < g.nodeCount; v++) if (all.count[v] > 0) nodes[size++] = v;
+  const nodes = new Int32Array(countPositive(all.count));
+  listPositive(all.count, nodes);
   return { weighted, nodes: sortRanked(nodes, all.count, weighted ? all.value : undefined) };
+}
+
+/** How many entries are > 0. The loops of this file are functions of their own: a loop inside a
+ *  larger function was compiled mid-loop and discarded after it, on every call (see csr.ts). */
+function countPositive(count: Int32Array): number {
+  let size = 0;
+  for (let v = 0; v < count.length; v++) if (count[v] > 0) size++;
+  return size;
+}
+
+/** The indices of the entries > 0, ascending, into `nodes`. */
+function listPositive(count: Int32Array, nodes: Int32Array): void {
+  let size = 0;
+  for (let v = 0; v < count.length; v++) if (count[v] > 0) nodes[size++] = v;
 }
 
 /**
@@ -60,24 +71,66 @@ const DIGIT = 0x7ff;
 
 function sortRanked(nodes: Int32Array, count: Int32Array, value: Float64Array | undefined): Int32Array {
   const len = nodes.length;
-  let maxCount = 0;
-  for (let i = 0; i < len; i++) if (count[nodes[i]] > maxCount) maxCount = count[nodes[i]];
-  // Count, descending: bucket maxCount - count.
-  const buckets = new Int32Array(maxCount + 2);
-  for (let i = 0; i < len; i++) buckets[maxCount - count[nodes[i]] + 1]++;
-  for (let b = 1; b < buckets.length; b++) buckets[b] += buckets[b - 1];
   const ranked = new Int32Array(len);
-  for (let i = 0; i < len; i++) ranked[buckets[maxCount - count[nodes[i]]]++] = nodes[i];
+  byCountDescending(nodes, count, ranked);
   if (value === undefined) return ranked;
 
-  // Keys of the value, descending: the order-preserving map of the bit pattern, then inverted.
   let order: Int32Array = ranked;
   let hi: Uint32Array = scratchUint32("criticality.hi", len);
   let lo: Uint32Array = scratchUint32("criticality.lo", len);
+  valueKeys(order, value, hi, lo);
+  let nextOrder: Int32Array = scratchInt32("criticality.order", len);
+  let nextHi: Uint32Array = scratchUint32("criticality.hi2", len);
+  let nextLo: Uint32Array = scratchUint32("criticality.lo2", len);
+  // Six 11-bit digits, least significant first: small histograms keep short lists cheap too.
+  const histogram = new Int32Array(DIGIT + 2);
+  for (let pass = 0; pass < 6; pass++) {
+    const word = pass < 3 ? lo : hi;
+    const shift = (pass % 3) * 11;
+    histogram.fill(0);
+    countDigits(word, shift, histogram);
+    if (histogram.includes(len)) continue; // every key has the same digit: nothing moves
+    runningSum(histogram);
+    placeByDigit(word, shift, histogram, order, hi, lo, nextOrder, nextHi, nextLo);
+    [order, nextOrder] = [nextOrder, order];
+    [hi, nextHi] = [nextHi, hi];
+    [lo, nextLo] = [nextLo, lo];
+  }
+  if (order !== ranked) ranked.set(order); // the last pass wrote into the scratch buffer
+  return ranked;
+}
+
+/** `nodes` into `ranked` by count, descending (a stable counting sort). */
+function byCountDescending(nodes: Int32Array, count: Int32Array, ranked: Int32Array): void {
+  const maxCount = maxCountOf(nodes, count);
+  // Bucket maxCount - count.
+  const buckets = new Int32Array(maxCount + 2);
+  countBuckets(nodes, count, maxCount, buckets);
+  runningSum(buckets);
+  placeByCount(nodes, count, maxCount, buckets, ranked);
+}
+
+function maxCountOf(nodes: Int32Array, count: Int32Array): number {
+  let maxCount = 0;
+  for (let i = 0; i < nodes.length; i++) if (count[nodes[i]] > maxCount) maxCount = count[nodes[i]];
+  return maxCount;
+}
+
+function countBuckets(nodes: Int32Array, count: Int32Array, maxCount: number, buckets: Int32Array): void {
+  for (let i = 0; i < nodes.length; i++) buckets[maxCount - count[nodes[i]] + 1]++;
+}
+
+function placeByCount(nodes: Int32Array, count: Int32Array, maxCount: number, buckets: Int32Array, ranked: Int32Array): void {
+  for (let i = 0; i < nodes.length; i++) ranked[buckets[maxCount - count[nodes[i]]]++] = nodes[i];
+}
+
+/** Keys of the values of `order`, descending: the order-preserving map of the bit pattern,
+ *  inverted, as high and low words. */
+function valueKeys(order: Int32Array, value: Float64Array, hi: Uint32Array, lo: Uint32Array): void {
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  for (let i = 0; i < len; i++) {
+  for (let i = 0; i < order.length; i++) {
     bits[0] = value[order[i]] + 0; // -0 → +0, so equal values get equal keys
     let h = words[little ? 1 : 0];
     let l = words[little ? 0 : 1];
@@ -88,30 +141,35 @@ function sortRanked(nodes: Int32Array, count: Int32Array, value: Float64Array | 
     hi[i] = ~h >>> 0;
     lo[i] = ~l >>> 0;
   }
-  let nextOrder: Int32Array = scratchInt32("criticality.order", len);
-  let nextHi: Uint32Array = scratchUint32("criticality.hi2", len);
-  let nextLo: Uint32Array = scratchUint32("criticality.lo2", len);
-  // Six 11-bit digits, least significant first: small histograms keep short lists cheap too.
-  const histogram = new Int32Array(DIGIT + 2);
-  for (let pass = 0; pass < 6; pass++) {
-    const word = pass < 3 ? lo : hi;
-    const shift = (pass % 3) * 11;
-    histogram.fill(0);
-    for (let i = 0; i < len; i++) histogram[((word[i] >>> shift) & DIGIT) + 1]++;
-    if (histogram.includes(len)) continue; // every key has the same digit: nothing moves
-    for (let d = 1; d < histogram.length; d++) histogram[d] += histogram[d - 1];
-    for (let i = 0; i < len; i++) {
-      const at = histogram[(word[i] >>> shift) & DIGIT]++;
-      nextOrder[at] = order[i];
-      nextHi[at] = hi[i];
-      nextLo[at] = lo[i];
-    }
-    [order, nextOrder] = [nextOrder, order];
-    [hi, nextHi] = [nextHi, hi];
-    [lo, nextLo] = [nextLo, lo];
+}
+
+function countDigits(word: Uint32Array, shift: number, histogram: Int32Array): void {
+  for (let i = 0; i < word.length; i++) histogram[((word[i] >>> shift) & DIGIT) + 1]++;
+}
+
+/** One stable radix pass: entries placed by their digit, keys moving along. */
+function placeByDigit(
+  word: Uint32Array,
+  shift: number,
+  histogram: Int32Array,
+  order: Int32Array,
+  hi: Uint32Array,
+  lo: Uint32Array,
+  nextOrder: Int32Array,
+  nextHi: Uint32Array,
+  nextLo: Uint32Array,
+): void {
+  for (let i = 0; i < word.length; i++) {
+    const at = histogram[(word[i] >>> shift) & DIGIT]++;
+    nextOrder[at] = order[i];
+    nextHi[at] = hi[i];
+    nextLo[at] = lo[i];
   }
-  if (order !== ranked) ranked.set(order); // the last pass wrote into the scratch buffer
-  return ranked;
+}
+
+/** Running sums, in place. */
+function runningSum(a: Int32Array): void {
+  for (let i = 1; i < a.length; i++) a[i] += a[i - 1];
 }
 
 /** The ranking with, per ranked node, its products (product node indices, in snapshot order). */

@@ -27,7 +27,7 @@ import { longLivedSlice, longLivedInt32 } from "@chokepoint/graph-schema";
 import type { GraphArrays } from "./compact";
 import { isItem, LOCATED_IN, REGION, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
 import { END, RANK, SOURCES_END, START } from "./dominance-info";
-import { walkerOf, type GeneratorView } from "./meet";
+import { walkerOf, type MeetWalker } from "./meet";
 import { scratchInt32 } from "./scratch";
 
 export interface Dominance {
@@ -41,17 +41,22 @@ export interface Dominance {
 /**
  * Growable generator list with its `via` slots. A class rather than closures over `let`
  * variables: captured, reassigned variables live in a heap context, and this loop runs once per
- * edge of a 10^6-node graph.
+ * edge of a 10^6-node graph. One list per thread, reused by every build (`LIST`): optimized code
+ * depends on the hidden class of the objects it reads, and a list made per build took that class
+ * with it when collected, so V8 discarded the compiled pass and every later build ran in the
+ * interpreter until it was compiled again.
  */
 class GeneratorList {
-  gens: Int32Array;
-  via: Int32Array;
+  gens: Int32Array = new Int32Array(0);
+  via: Int32Array = new Int32Array(0);
   len = 0;
 
-  /** Starts in scratch buffers (reused by the next build); the result is copied out at its size. */
-  constructor(capacity: number) {
+  /** Empties the list, in scratch buffers (reused by the next build) of at least `capacity`; the
+   *  result is copied out at its size. */
+  reset(capacity: number): void {
     this.gens = scratchInt32("dominance.gens", capacity);
     this.via = scratchInt32("dominance.via", capacity);
+    this.len = 0;
   }
 
   push(gen: number, through: number): void {
@@ -80,6 +85,8 @@ class GeneratorList {
   }
 }
 
+const LIST = new GeneratorList();
+
 function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: number): boolean {
   for (let s = a; s < b; s++) if (stated[csrEdges[s]] === 0) return false;
   return true;
@@ -87,20 +94,31 @@ function allStated(stated: Uint8Array, csrEdges: Int32Array, a: number, b: numbe
 
 export function buildDominance(g: GraphArrays, statedOnly: boolean): Dominance {
   const n = g.nodeCount;
-  const { order, kind, stated, groups } = g;
   const info = longLivedInt32(4 * n);
-  for (let v = 0; v < n; v++) info[4 * v + RANK] = g.rank[v];
+  copyRanks(g.rank, info);
   // Usually fewer generators than edges; the list grows in the rare case of more.
   let edges = 16;
   for (let k = 0; k < 4; k++) edges += g.out[k]!.targets.length;
-  const list = new GeneratorList(edges);
-  // The walker reads generators through this view; `gens` is updated when the list grows.
-  const view: GeneratorView = { gens: list.gens, info };
-  const walker = walkerOf(g);
-  const srcCsr = g.out[SOURCED_FROM]!;
-  const reqCsr = g.out[0]!;
-  const { offsets: srcOff, targets: srcTargets, edges: srcEdges } = srcCsr;
-  const { targets: reqTargets, edges: reqEdges } = reqCsr;
+  const list = LIST;
+  list.reset(edges);
+  generatorsInOrder(g, statedOnly, info, walkerOf(g), list);
+  const result = { statedOnly, gens: longLivedSlice(list.gens, 0, list.len), via: longLivedSlice(list.via, 0, list.len), info };
+  list.reset(0); // lets go of grown buffers
+  return result;
+}
+
+/** `info[4v + RANK]` of every node. Each loop of this file is a function of its own: a loop inside a
+ *  larger function was compiled mid-loop and discarded after it, on every build (see csr.ts). */
+function copyRanks(rank: Int32Array, info: Int32Array): void {
+  for (let v = 0; v < rank.length; v++) info[4 * v + RANK] = rank[v];
+}
+
+/** The pass of `buildDominance`: every node's generators into `list`, in topological order. */
+function generatorsInOrder(g: GraphArrays, statedOnly: boolean, info: Int32Array, walker: MeetWalker, list: GeneratorList): void {
+  const n = g.nodeCount;
+  const { order, kind, stated, groups } = g;
+  const { offsets: srcOff, targets: srcTargets, edges: srcEdges } = g.out[SOURCED_FROM]!;
+  const { targets: reqTargets, edges: reqEdges } = g.out[0]!;
   const { ofNode, start: groupStart } = groups;
   for (let i = 0; i < n; i++) {
     const v = order[i];
@@ -122,8 +140,7 @@ export function buildDominance(g: GraphArrays, statedOnly: boolean): Dominance {
     if (b > a && (!statedOnly || allStated(stated, srcEdges, a, b))) {
       if (b - a === 1) list.push(srcTargets[a], srcTargets[a]);
       else {
-        view.gens = list.gens;
-        walker.fold(srcTargets, a, b, view);
+        walker.fold(srcTargets, a, b, list.gens, info);
         list.pushNew(walker.result, walker.resultLength, first, srcTargets[a]);
       }
     }
@@ -134,12 +151,10 @@ export function buildDominance(g: GraphArrays, statedOnly: boolean): Dominance {
       if (statedOnly && !allStated(stated, reqEdges, s0, s1)) continue;
       if (s1 - s0 === 1) list.push(reqTargets[s0], reqTargets[s0]);
       else {
-        view.gens = list.gens;
-        walker.fold(reqTargets, s0, s1, view);
+        walker.fold(reqTargets, s0, s1, list.gens, info);
         list.pushNew(walker.result, walker.resultLength, first, reqTargets[s0]);
       }
     }
     info[4 * v + END] = list.len;
   }
-  return { statedOnly, gens: longLivedSlice(list.gens, 0, list.len), via: longLivedSlice(list.via, 0, list.len), info };
 }

@@ -64,11 +64,13 @@ export class MeetWalker {
     this.result = this.acc;
   }
 
-  /** Generators of ⋂ D(m) over `members[from .. to)` (to - from ≥ 1) into `result`. */
-  fold(members: Int32Array, from: number, to: number, view: GeneratorView): void {
+  /** Generators of ⋂ D(m) over `members[from .. to)` (to - from ≥ 1) into `result`, with the
+   *  generators in `gens` and `info` (no overlay). Arrays rather than a view object: see
+   *  `GeneratorList` in dominance.ts. */
+  fold(members: Int32Array, from: number, to: number, gens: Int32Array, info: Int32Array): void {
     this.acc[0] = members[from];
     let len = 1;
-    for (let i = from + 1; i < to && len > 0; i++) len = this.walk(len, members[i], view);
+    for (let i = from + 1; i < to && len > 0; i++) len = this.walk(len, members[i], gens, info, undefined);
     this.result = this.acc;
     this.resultLength = len;
   }
@@ -77,15 +79,14 @@ export class MeetWalker {
   foldList(members: readonly number[], view: GeneratorView): void {
     this.acc[0] = members[0]!;
     let len = 1;
-    for (let i = 1; i < members.length && len > 0; i++) len = this.walk(len, members[i]!, view);
+    for (let i = 1; i < members.length && len > 0; i++) len = this.walk(len, members[i]!, view.gens, view.info, view.overlay);
     this.result = this.acc;
     this.resultLength = len;
   }
 
   /** Intersects I(acc[0..accLen)) with D(b); the result replaces `acc`. */
-  private walk(accLen: number, b: number, view: GeneratorView): number {
+  private walk(accLen: number, b: number, generators: Int32Array, info: Int32Array, overlay: Overlay | undefined): number {
     const { marks } = this;
-    const { info, overlay } = view;
     const useOverlay = overlay !== undefined;
     let acc = this.acc;
     // Fast path: one node on each side, following single-generator chains (CHK's two fingers).
@@ -101,7 +102,7 @@ export class MeetWalker {
           return 1;
         }
         const top = rankA > rankB ? a : b;
-        let gens = view.gens;
+        let gens = generators;
         let s = info[4 * top + START];
         let e = info[4 * top + END];
         if (useOverlay && overlay.stamp[top] === overlay.epoch) {
@@ -185,7 +186,7 @@ export class MeetWalker {
         out[outLen++] = v;
         continue;
       }
-      let gens = view.gens;
+      let gens = generators;
       let s = info[4 * v + START];
       let e = info[4 * v + END];
       if (useOverlay && overlay.stamp[v] === overlay.epoch) {

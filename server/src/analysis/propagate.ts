@@ -97,8 +97,7 @@ export class Propagator {
   run(failed: ArrayLike<number>, within?: Within): void {
     const g = this.g;
     const ep = ++this.epoch;
-    const { downStamp, src, grp, queue, statedOnly } = this;
-    const stated = g.stated;
+    const { downStamp, queue } = this;
     const inside = within?.stamp;
     const inEpoch = within?.epoch ?? 0;
     let tail = 0;
@@ -109,52 +108,127 @@ export class Propagator {
       queue[tail++] = f;
     }
     const reqIn = g.in[REQUIRES]!;
-    const ofInSlot = g.groups.ofInSlot;
     const srcIn = g.in[SOURCED_FROM]!;
     const locIn = g.in[LOCATED_IN]!;
     const witIn = g.in[WITHIN]!;
-    const fail = (p: number): void => {
-      if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) return;
+    this.down = queue;
+    this.downCount = propagate(
+      g.kind,
+      reqIn.offsets,
+      reqIn.targets,
+      g.groups.ofInSlot,
+      srcIn.offsets,
+      srcIn.targets,
+      locIn.offsets,
+      locIn.targets,
+      locIn.edges,
+      witIn.offsets,
+      witIn.targets,
+      witIn.edges,
+      this.statedOnly ? g.stated : undefined,
+      this.src,
+      this.grp,
+      downStamp,
+      ep,
+      inside,
+      inEpoch,
+      queue,
+      tail,
+    );
+  }
+}
+
+/**
+ * The loop of `Propagator.run`: takes the queued nodes `queue[0 .. tail)` in order and queues what
+ * falls with them; returns the new tail. A function of its own that takes typed arrays and numbers
+ * only: inside `run`, with a closure for "fail p", the closure made per run was compiled into the
+ * loop and discarded with it after every run (see csr.ts).
+ */
+function propagate(
+  kind: Uint8Array,
+  reqInOffsets: Int32Array,
+  reqInTargets: Int32Array,
+  ofInSlot: Int32Array,
+  srcInOffsets: Int32Array,
+  srcInTargets: Int32Array,
+  locInOffsets: Int32Array,
+  locInTargets: Int32Array,
+  locInEdges: Int32Array,
+  witInOffsets: Int32Array,
+  witInTargets: Int32Array,
+  witInEdges: Int32Array,
+  stated: Uint8Array | undefined,
+  src: Int32Array,
+  grp: Int32Array,
+  downStamp: Int32Array,
+  ep: number,
+  inside: Int32Array | undefined,
+  inEpoch: number,
+  queue: Int32Array,
+  tail: number,
+): number {
+  for (let head = 0; head < tail; head++) {
+    const c = queue[head];
+    // Only items are required, only suppliers and regions are sources, only regions contain:
+    // reading just the in-lists a node of c's kind can have saves random reads per node.
+    const k = kind[c];
+    if (k < SUPPLIER) {
+      for (let s = reqInOffsets[c]; s < reqInOffsets[c + 1]; s++) {
+        const at = 3 * ofInSlot[s];
+        if (grp[at + STAMP] !== ep) {
+          grp[at + STAMP] = ep;
+          grp[at + LEFT] = grp[at + FULL];
+        }
+        if (--grp[at + LEFT] !== 0) continue;
+        const p = reqInTargets[s];
+        if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) continue;
+        downStamp[p] = ep;
+        queue[tail++] = p;
+      }
+      continue;
+    }
+    for (let s = srcInOffsets[c]; s < srcInOffsets[c + 1]; s++) {
+      const p = srcInTargets[s];
+      const at = 3 * p;
+      if (src[at + STAMP] !== ep) {
+        src[at + STAMP] = ep;
+        src[at + LEFT] = src[at + FULL];
+      }
+      if (--src[at + LEFT] !== 0) continue;
+      if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) continue;
       downStamp[p] = ep;
       queue[tail++] = p;
-    };
-    const kind = g.kind;
-    for (let head = 0; head < tail; head++) {
-      const c = queue[head];
-      // Only items are required, only suppliers and regions are sources, only regions contain:
-      // reading just the in-lists a node of c's kind can have saves random reads per node.
-      const k = kind[c];
-      if (k < SUPPLIER) {
-        for (let s = reqIn.offsets[c]; s < reqIn.offsets[c + 1]; s++) {
-          const at = 3 * ofInSlot[s];
-          if (grp[at + STAMP] !== ep) {
-            grp[at + STAMP] = ep;
-            grp[at + LEFT] = grp[at + FULL];
-          }
-          if (--grp[at + LEFT] === 0) fail(reqIn.targets[s]);
-        }
-        continue;
-      }
-      for (let s = srcIn.offsets[c]; s < srcIn.offsets[c + 1]; s++) {
-        const p = srcIn.targets[s];
-        const at = 3 * p;
-        if (src[at + STAMP] !== ep) {
-          src[at + STAMP] = ep;
-          src[at + LEFT] = src[at + FULL];
-        }
-        if (--src[at + LEFT] === 0) fail(p);
-      }
-      if (k !== REGION) continue;
-      for (let s = locIn.offsets[c]; s < locIn.offsets[c + 1]; s++) {
-        if (!statedOnly || stated[locIn.edges[s]] === 1) fail(locIn.targets[s]);
-      }
-      for (let s = witIn.offsets[c]; s < witIn.offsets[c + 1]; s++) {
-        if (!statedOnly || stated[witIn.edges[s]] === 1) fail(witIn.targets[s]);
-      }
     }
-    this.down = queue;
-    this.downCount = tail;
+    if (k !== REGION) continue;
+    tail = failContained(locInOffsets, locInTargets, locInEdges, c, stated, downStamp, ep, inside, inEpoch, queue, tail);
+    tail = failContained(witInOffsets, witInTargets, witInEdges, c, stated, downStamp, ep, inside, inEpoch, queue, tail);
   }
+  return tail;
+}
+
+/** Queues what lies in region c along one edge kind (LOCATED_IN or WITHIN; with `stated`, only
+ *  along stated edges); returns the new tail. */
+function failContained(
+  offsets: Int32Array,
+  targets: Int32Array,
+  edges: Int32Array,
+  c: number,
+  stated: Uint8Array | undefined,
+  downStamp: Int32Array,
+  ep: number,
+  inside: Int32Array | undefined,
+  inEpoch: number,
+  queue: Int32Array,
+  tail: number,
+): number {
+  for (let s = offsets[c]; s < offsets[c + 1]; s++) {
+    if (stated !== undefined && stated[edges[s]] === 0) continue;
+    const p = targets[s];
+    if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) continue;
+    downStamp[p] = ep;
+    queue[tail++] = p;
+  }
+  return tail;
 }
 
 /** The shared propagators of a graph (full, and stated-only). */

@@ -69,14 +69,10 @@ export function scenarioOf(g: CompactGraph, failed: readonly number[]): Scenario
     statedDown = statedPropagatorOf(g);
     statedDown.run(failed);
   }
-  const byKind = [0, 0, 0, 0, 0];
-  const products: number[] = [];
-  for (let i = 0; i < prop.downCount; i++) {
-    const k = g.kind[prop.down[i]];
-    byKind[k]++;
-    if (k === PRODUCT) products.push(prop.down[i]);
-  }
-  const unavailable = Object.fromEntries(KIND_NAMES.map((name, k) => [name, byKind[k]!])) as Record<NodeKind, number>;
+  const byKind = new Int32Array(KIND_NAMES.length);
+  countByKind(g.kind, prop.down, prop.downCount, byKind);
+  const products = Array.from(productsAmong(g.kind, prop.down, prop.downCount, byKind[PRODUCT]));
+  const unavailable = Object.fromEntries(KIND_NAMES.map((name, k) => [name, byKind[k]])) as Record<NodeKind, number>;
   if (idsAscending(g)) products.sort((a, b) => a - b);
   else products.sort((a, b) => (g.ids[a]! < g.ids[b]! ? -1 : 1));
   let anyInferred = false;
@@ -101,6 +97,21 @@ export function scenarioOf(g: CompactGraph, failed: readonly number[]): Scenario
     };
   });
   return { failed: failed.map((v) => g.ids[v]!), disabled, unavailable, inferred: anyInferred };
+}
+
+/** How many of `down[0 .. count)` are of each kind, into `byKind`. The loops of a scenario are
+ *  functions of their own: a loop inside a larger function was compiled mid-loop and discarded
+ *  after it, on every scenario (see csr.ts). */
+function countByKind(kind: Uint8Array, down: Int32Array, count: number, byKind: Int32Array): void {
+  for (let i = 0; i < count; i++) byKind[kind[down[i]]]++;
+}
+
+/** The products among `down[0 .. count)` (`products` of them), in failure order. */
+function productsAmong(kind: Uint8Array, down: Int32Array, count: number, products: number): Int32Array {
+  const list = new Int32Array(products);
+  let p = 0;
+  for (let i = 0; i < count; i++) if (kind[down[i]] === PRODUCT) list[p++] = down[i];
+  return list;
 }
 
 /** Store snapshots list nodes by id: then index order is id order and sorting needs no string compare. */

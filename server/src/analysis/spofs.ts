@@ -9,7 +9,7 @@
  * derivation of "x disables P" uses only `stated` edges.
  */
 import { longLivedSlice, longLivedFloat64, longLivedInt32, longLivedUint8 } from "@chokepoint/graph-schema";
-import type { CompactGraph } from "./compact";
+import type { CompactGraph, NodeNumbers } from "./compact";
 import { PRODUCT } from "./kind-codes";
 import type { Dominance } from "./dominance";
 import { END, START } from "./dominance-info";
@@ -56,6 +56,14 @@ export class WalkEntries {
     this.node = buffer("node");
     this.after = buffer("after");
     this.slot = buffer("slot");
+  }
+
+  /** Empties the entries, in scratch buffers of at least `capacity` (see `SPOF_ENTRIES`). */
+  reuse(capacity: number, scratchName: string): void {
+    this.node = scratchInt32(`${scratchName}.node`, capacity);
+    this.after = scratchInt32(`${scratchName}.after`, capacity);
+    this.slot = scratchInt32(`${scratchName}.slot`, capacity);
+    this.length = 0;
   }
 
   push(x: number, u: number, j: number): void {
@@ -134,24 +142,69 @@ export function productSpofs(g: CompactGraph, dom: Dominance, stated: Dominance 
   return { product, node, after: walk.after.slice(0, len), slot: walk.slot.slice(0, len), inferred };
 }
 
+/**
+ * The entries of `allSpofs`, one per thread, reused by every call: optimized code depends on the
+ * hidden class of the objects it reads, and entries made per call took that class with them when
+ * collected, so V8 discarded the compiled walks and the next call ran in the interpreter until
+ * they were compiled again.
+ */
+const SPOF_ENTRIES = new WalkEntries();
+
 /** SPOF sets and criticality counts of every product; `inferred` is filled by `markInferred`. */
 export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
   const n = g.nodeCount;
-  const { kind, annualValue } = g;
-  const { gens, info } = dom;
-  let productCount = 0;
-  for (let v = 0; v < n; v++) if (kind[v] === PRODUCT) productCount++;
+  const productCount = countKind(g.kind, PRODUCT);
   const products = longLivedInt32(productCount);
   const offsets = longLivedInt32(productCount + 1);
   // One walk per product appends its SPOFs to the same buffers: scratch buffers (most SPOFs are
   // shared generators, so the total rarely exceeds the generator count), copied out at their
   // exact size below. At 10^6 nodes every fresh megabyte brings the next full collection closer.
-  const entries = new WalkEntries(Math.max(1024, gens.length), "spofs");
+  const entries = SPOF_ENTRIES;
+  entries.reuse(Math.max(1024, dom.gens.length), "spofs");
   // Per node, [walk stamp, products, annual value, unused] side by side: the walk marks a SPOF and
   // tallies it in the same cache line (three separate arrays cost three random reads per verdict).
   const tally = scratchFloat64("spofs.tally", 4 * n, true);
+  walkProducts(g.kind, g.annualValue, dom.gens, dom.info, products, offsets, entries, tally);
+  const total = entries.length;
+  const count = longLivedInt32(n);
+  const value = longLivedFloat64(n);
+  splitTally(tally, count, value);
+  const result: AllSpofs = {
+    products,
+    offsets,
+    node: longLivedSlice(entries.node, 0, total),
+    after: longLivedSlice(entries.after, 0, total),
+    slot: longLivedSlice(entries.slot, 0, total),
+    inferred: longLivedUint8(total),
+    count,
+    value,
+    inferredCount: longLivedInt32(n),
+  };
+  entries.reuse(0, "spofs"); // lets go of grown buffers
+  return result;
+}
+
+/** How many nodes are of kind `k`. Each loop of `allSpofs` is a function of its own: a loop inside
+ *  a larger function was compiled mid-loop and discarded after it, on every call (see csr.ts). */
+function countKind(kind: Uint8Array, k: number): number {
+  let count = 0;
+  for (let v = 0; v < kind.length; v++) if (kind[v] === k) count++;
+  return count;
+}
+
+/** The walks of `allSpofs`: each product's SPOFs appended to `entries`, tallied in `tally`. */
+function walkProducts(
+  kind: Uint8Array,
+  annualValue: NodeNumbers,
+  gens: Int32Array,
+  info: Int32Array,
+  products: Int32Array,
+  offsets: Int32Array,
+  entries: WalkEntries,
+  tally: Float64Array,
+): void {
   let p = 0;
-  for (let v = 0; v < n; v++) {
+  for (let v = 0; v < kind.length; v++) {
     if (kind[v] !== PRODUCT) continue;
     products[p] = v;
     offsets[p++] = entries.length;
@@ -174,25 +227,15 @@ export function allSpofs(g: CompactGraph, dom: Dominance): AllSpofs {
       u = entries.node[head];
     }
   }
-  const total = entries.length;
-  offsets[productCount] = total;
-  const count = longLivedInt32(n);
-  const value = longLivedFloat64(n);
-  for (let x = 0; x < n; x++) {
+  offsets[p] = entries.length;
+}
+
+/** Per node, the product count and annual value out of `tally`. */
+function splitTally(tally: Float64Array, count: Int32Array, value: Float64Array): void {
+  for (let x = 0; x < count.length; x++) {
     count[x] = tally[4 * x + 1];
     value[x] = tally[4 * x + 2];
   }
-  return {
-    products,
-    offsets,
-    node: longLivedSlice(entries.node, 0, total),
-    after: longLivedSlice(entries.after, 0, total),
-    slot: longLivedSlice(entries.slot, 0, total),
-    inferred: longLivedUint8(total),
-    count,
-    value,
-    inferredCount: longLivedInt32(n),
-  };
 }
 
 /**

@@ -405,7 +405,7 @@ function edgeRef(e: GraphEdge): { from: string; to: string; kind: string } {
 
 /**
  * Numbers the alternatives groups, and records each REQUIRES edge's group in `groupOfEdge`. Parents
- * whose edges share a group name get their out-REQUIRES slots reordered (stably: a group sits where
+ * whose edges carry group names get their out-REQUIRES slots reordered (stably: a group sits where
  * its first member was, singletons keep their place) so every group is contiguous; `csr` is
  * modified in place for those parents only.
  */
@@ -413,118 +413,135 @@ function buildGroups(n: number, r: Resolved, csr: Csr, groupOfEdge: Int32Array):
   const { groupNames } = r;
   const { offsets, targets, edges } = csr;
   const slots = targets.length;
+  const w = GROUP_WORK;
+  w.groupCode = r.groupCode;
+  w.groupOfEdge = groupOfEdge;
   // At most one group per slot, and nearly as many groups as slots: sized for that and viewed at
   // the used length, rather than copied out.
   const ofNode = longLivedInt32(n + 1);
-  const ofOutSlot = longLivedInt32(slots);
-  const start = longLivedInt32(slots + 1);
-  const parent = longLivedInt32(slots);
-  const nameCode = longLivedInt32(slots);
+  const ofOutSlot = (w.ofOutSlot = longLivedInt32(slots));
+  const start = (w.start = longLivedInt32(slots + 1));
+  const parent = (w.parent = longLivedInt32(slots));
+  const nameCode = (w.nameCode = longLivedInt32(slots));
+  // A grouped parent's slots are regrouped through these (indexed by slot, or by group name), not
+  // through JS arrays: 10^5 parents resetting array lengths measured more than the regrouping.
+  w.slotGroup = scratchInt32("compact.slotGroup", slots);
+  w.newTarget = scratchInt32("compact.slotTarget", slots);
+  w.newEdge = scratchInt32("compact.slotEdge", slots);
   // Per group name: the last parent that used it, and its group there.
-  const nameParent = scratchInt32("compact.nameParent", groupNames.length + 1).fill(-1);
-  const nameGroup = scratchInt32("compact.nameGroup", groupNames.length + 1);
-  const g = numberGroups(n, offsets, edges, r.groupCode, nameParent, nameGroup, groupOfEdge, ofNode, ofOutSlot, start, parent, nameCode);
+  w.nameParent = scratchInt32("compact.nameParent", groupNames.length + 1).fill(-1);
+  w.nameGroup = scratchInt32("compact.nameGroup", groupNames.length + 1);
+  // Per group: where its next slot goes (group ids are global, so this is indexed by group).
+  w.cursor = scratchInt32("compact.groupCursor", slots + 1);
+  const g = numberGroups(n, offsets, targets, edges, ofNode, w);
+  w.release();
   ofNode[n] = g;
   start[g] = slots;
-  // Slots are regrouped through these typed arrays (per group, per slot), not through JS arrays:
-  // 10^5 parents resetting array lengths measured more than the regrouping.
-  const cursor = scratchInt32("compact.groupCursor", slots + 1);
-  const newTarget = scratchInt32("compact.slotTarget", slots);
-  const newEdge = scratchInt32("compact.slotEdge", slots);
-  makeGroupsContiguous(n, offsets, targets, edges, ofNode, ofOutSlot, start, cursor, newTarget, newEdge);
   return { count: g, start: start.subarray(0, g + 1), parent: parent.subarray(0, g), ofNode, ofOutSlot, nameCode: nameCode.subarray(0, g), nameList: groupNames };
 }
 
+const NONE: Int32Array = new Int32Array(0);
+
 /**
- * The loop of `buildGroups` that numbers the groups; returns their number. Each parent's groups in
- * the order of their first slots: an edge without a group name is a group of its own, and the
- * edges of one parent with the same name are one group. `start[g]` is the group's first slot. The
- * hot loops of `compact` are functions of their own that take typed arrays and numbers only (see
- * csr.ts).
+ * What the group loops read and write besides the CSR. One per thread, reused by every build,
+ * rather than a bundle made per build: optimized code depends on the hidden class of the objects it
+ * reads, and a per-build bundle took that class with it when collected, so V8 discarded the
+ * compiled loops and the next rebuild ran in the interpreter until they were compiled again.
  */
-function numberGroups(
-  n: number,
-  offsets: Int32Array,
-  slotEdge: Int32Array,
-  groupCode: Int32Array,
-  nameParent: Int32Array,
-  nameGroup: Int32Array,
-  groupOfEdge: Int32Array,
-  ofNode: Int32Array,
-  ofOutSlot: Int32Array,
-  start: Int32Array,
-  parent: Int32Array,
-  nameCode: Int32Array,
-): number {
+class GroupWork {
+  groupCode: Int32Array = NONE;
+  groupOfEdge: Int32Array = NONE;
+  ofOutSlot: Int32Array = NONE;
+  start: Int32Array = NONE;
+  parent: Int32Array = NONE;
+  nameCode: Int32Array = NONE;
+  slotGroup: Int32Array = NONE;
+  newTarget: Int32Array = NONE;
+  newEdge: Int32Array = NONE;
+  nameParent: Int32Array = NONE;
+  nameGroup: Int32Array = NONE;
+  cursor: Int32Array = NONE;
+
+  /** Lets go of the arrays of the last build. */
+  release(): void {
+    this.groupCode = this.groupOfEdge = this.ofOutSlot = this.start = this.parent = this.nameCode = NONE;
+    this.slotGroup = this.newTarget = this.newEdge = this.nameParent = this.nameGroup = this.cursor = NONE;
+  }
+}
+
+const GROUP_WORK = new GroupWork();
+
+/**
+ * The loop of `buildGroups` over every node; returns the number of groups. Only the loop (and the
+ * rare parent with named groups in a function of its own): a loop inside a larger function was
+ * compiled mid-loop and deoptimized after it on every rebuild (see csr.ts).
+ */
+function numberGroups(n: number, offsets: Int32Array, targets: Int32Array, slotEdge: Int32Array, ofNode: Int32Array, w: GroupWork): number {
+  const { groupCode, groupOfEdge, ofOutSlot, start, parent } = w;
   let g = 0;
   for (let v = 0; v < n; v++) {
     ofNode[v] = g;
+    const from = offsets[v];
     const to = offsets[v + 1];
-    for (let s = offsets[v]; s < to; s++) {
-      const e = slotEdge[s];
-      const c = groupCode[e];
-      let gs: number;
-      if (c !== 0 && nameParent[c] === v) {
-        gs = nameGroup[c];
-      } else {
-        gs = g++;
-        start[gs] = s;
-        parent[gs] = v;
-        if (c !== 0) {
-          nameCode[gs] = c;
-          nameParent[c] = v;
-          nameGroup[c] = gs;
-        }
-      }
-      groupOfEdge[e] = gs;
-      ofOutSlot[s] = gs;
+    let named = false;
+    for (let s = from; s < to && !named; s++) named = groupCode[slotEdge[s]] !== 0;
+    if (named) {
+      g = regroupParent(v, from, to, g, targets, slotEdge, w);
+      continue;
+    }
+    // Every edge a group of its own, in slot order.
+    for (let s = from; s < to; s++) {
+      start[g] = s;
+      parent[g] = v;
+      groupOfEdge[slotEdge[s]] = g;
+      ofOutSlot[s] = g++;
     }
   }
   return g;
 }
 
-/** Reorders the slots of each parent that has fewer groups than slots (a named group with more
- *  than one edge) so that each group's slots are contiguous: groups in number order, each group's
- *  slots in slot order. A parent whose groups each have one slot is already in that order. */
-function makeGroupsContiguous(
-  n: number,
-  offsets: Int32Array,
-  targets: Int32Array,
-  slotEdge: Int32Array,
-  ofNode: Int32Array,
-  ofOutSlot: Int32Array,
-  start: Int32Array,
-  cursor: Int32Array,
-  newTarget: Int32Array,
-  newEdge: Int32Array,
-): void {
-  for (let v = 0; v < n; v++) {
-    const from = offsets[v];
-    const to = offsets[v + 1];
-    const first = ofNode[v];
-    const end = ofNode[v + 1];
-    if (end - first === to - from) continue;
-    for (let gs = first; gs < end; gs++) cursor[gs] = 0;
-    for (let s = from; s < to; s++) cursor[ofOutSlot[s]]++;
-    let put = from;
-    for (let gs = first; gs < end; gs++) {
-      start[gs] = put;
-      put += cursor[gs];
-      cursor[gs] = start[gs];
-    }
-    for (let s = from; s < to; s++) {
-      const at = cursor[ofOutSlot[s]]++;
-      newTarget[at] = targets[s];
-      newEdge[at] = slotEdge[s];
-    }
-    for (let gs = first; gs < end; gs++) {
-      for (let s = start[gs]; s < cursor[gs]; s++) {
-        targets[s] = newTarget[s];
-        slotEdge[s] = newEdge[s];
-        ofOutSlot[s] = gs;
+/** Groups of a parent whose slots `from .. to` carry group names, numbered from `g`: in the order
+ *  of their first slots, each group's slots in slot order. Returns the next group number. */
+function regroupParent(v: number, from: number, to: number, g: number, targets: Int32Array, slotEdge: Int32Array, w: GroupWork): number {
+  const { groupCode, groupOfEdge, ofOutSlot, start, parent, nameCode, slotGroup, newTarget, newEdge, nameParent, nameGroup, cursor } = w;
+  const first = g;
+  for (let s = from; s < to; s++) {
+    const c = groupCode[slotEdge[s]];
+    let gs: number;
+    if (c !== 0 && nameParent[c] === v) {
+      gs = nameGroup[c];
+    } else {
+      gs = g++;
+      parent[gs] = v;
+      cursor[gs] = 0;
+      if (c !== 0) {
+        nameCode[gs] = c;
+        nameParent[c] = v;
+        nameGroup[c] = gs;
       }
     }
+    slotGroup[s] = gs;
+    cursor[gs]++;
   }
+  let put = from;
+  for (let gs = first; gs < g; gs++) {
+    start[gs] = put;
+    put += cursor[gs];
+    cursor[gs] = start[gs];
+  }
+  for (let s = from; s < to; s++) {
+    const gs = slotGroup[s];
+    const at = cursor[gs]++;
+    ofOutSlot[at] = gs;
+    groupOfEdge[slotEdge[s]] = gs;
+    newTarget[at] = targets[s];
+    newEdge[at] = slotEdge[s];
+  }
+  for (let s = from; s < to; s++) {
+    targets[s] = newTarget[s];
+    slotEdge[s] = newEdge[s];
+  }
+  return g;
 }
 
 /** The name of alternatives group `gi`, when it has one. */

@@ -144,8 +144,11 @@ function wavesInListOrder(
 
 /**
  * Waves by Kahn's algorithm (Kahn 1962) on out-degrees, for any list order. The FIFO queue meets
- * nodes in waves, so a node is queued by its latest dependency: the same waves as a pass in
- * dependency order. Uses `queue[tail..]` as the queue. Returns the number of waves.
+ * nodes wave after wave (a node is queued by its latest dependency: the same waves as a pass in
+ * dependency order), so a node's wave is known from where it sits in the queue, and each wave's
+ * size from where it ends: no per-node read of the wave of the node being taken, nor a count
+ * afterwards, both random reads over the graph. Uses `queue[tail..]` as the queue. Returns the
+ * number of waves.
  */
 function wavesByQueue(
   kind: Uint8Array,
@@ -160,32 +163,40 @@ function wavesByQueue(
   queue: Int32Array,
   tail: number,
 ): number {
-  const n = kind.length;
   const head0 = tail;
-  for (let v = 0; v < n; v++) {
+  tail = queueSinks(kind, lo, hi, deg, outOffsets, queue, tail);
+  if (tail === head0) return 0;
+  // Wave w is queue[waveStart .. waveEnd).
+  let w = 0;
+  let waveStart = head0;
+  let waveEnd = tail;
+  for (let head = head0; head < tail; head++) {
+    if (head === waveEnd) {
+      perWave[w++] = waveEnd - waveStart;
+      waveStart = waveEnd;
+      waveEnd = tail;
+    }
+    const v = queue[head];
+    wave[v] = w;
+    for (let s = offsets[v]; s < offsets[v + 1]; s++) {
+      if (--deg[targets[s]] === 0) queue[tail++] = targets[s];
+    }
+  }
+  perWave[w] = tail - waveStart;
+  return w + 1;
+}
+
+/** Queues the nodes of the layer without dependencies from `tail` (their `deg` 0, the others'
+ *  `deg` their number of dependencies); returns the new tail. */
+function queueSinks(kind: Uint8Array, lo: number, hi: number, deg: Int32Array, outOffsets: Int32Array, queue: Int32Array, tail: number): number {
+  for (let v = 0; v < kind.length; v++) {
     const k = kind[v];
     if (k < lo || k > hi) continue;
     const d = outOffsets[v + 1] - outOffsets[v];
     deg[v] = d;
-    if (d === 0) {
-      queue[tail++] = v;
-      wave[v] = 0;
-    }
+    if (d === 0) queue[tail++] = v;
   }
-  for (let head = head0; head < tail; head++) {
-    const v = queue[head];
-    for (let s = offsets[v]; s < offsets[v + 1]; s++) {
-      const p = targets[s];
-      if (--deg[p] === 0) {
-        queue[tail++] = p;
-        wave[p] = wave[v] + 1;
-      }
-    }
-  }
-  const waves = tail > head0 ? wave[queue[tail - 1]] + 1 : 0;
-  perWave.fill(0, 0, waves);
-  for (let i = head0; i < tail; i++) perWave[wave[queue[i]]]++;
-  return waves;
+  return tail;
 }
 
 /** Marks in `dropped` (by snapshot edge index) the edges that break every cycle among the nodes

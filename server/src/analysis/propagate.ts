@@ -101,12 +101,7 @@ export class Propagator {
     const inside = within?.stamp;
     const inEpoch = within?.epoch ?? 0;
     let tail = 0;
-    for (let i = 0; i < failed.length; i++) {
-      const f = failed[i]!;
-      if (downStamp[f] === ep || (inside !== undefined && inside[f] !== inEpoch)) continue;
-      downStamp[f] = ep;
-      queue[tail++] = f;
-    }
+    for (let i = 0; i < failed.length; i++) tail = fall(failed[i]!, downStamp, ep, inside, inEpoch, queue, tail);
     const reqIn = g.in[REQUIRES]!;
     const srcIn = g.in[SOURCED_FROM]!;
     const locIn = g.in[LOCATED_IN]!;
@@ -179,11 +174,7 @@ function propagate(
           grp[at + STAMP] = ep;
           grp[at + LEFT] = grp[at + FULL];
         }
-        if (--grp[at + LEFT] !== 0) continue;
-        const p = reqInTargets[s];
-        if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) continue;
-        downStamp[p] = ep;
-        queue[tail++] = p;
+        if (--grp[at + LEFT] === 0) tail = fall(reqInTargets[s], downStamp, ep, inside, inEpoch, queue, tail);
       }
       continue;
     }
@@ -194,10 +185,7 @@ function propagate(
         src[at + STAMP] = ep;
         src[at + LEFT] = src[at + FULL];
       }
-      if (--src[at + LEFT] !== 0) continue;
-      if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) continue;
-      downStamp[p] = ep;
-      queue[tail++] = p;
+      if (--src[at + LEFT] === 0) tail = fall(p, downStamp, ep, inside, inEpoch, queue, tail);
     }
     if (k !== REGION) continue;
     tail = failContained(locInOffsets, locInTargets, locInEdges, c, stated, downStamp, ep, inside, inEpoch, queue, tail);
@@ -222,13 +210,18 @@ function failContained(
   tail: number,
 ): number {
   for (let s = offsets[c]; s < offsets[c + 1]; s++) {
-    if (stated !== undefined && stated[edges[s]] === 0) continue;
-    const p = targets[s];
-    if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) continue;
-    downStamp[p] = ep;
-    queue[tail++] = p;
+    if (stated === undefined || stated[edges[s]] === 1) tail = fall(targets[s], downStamp, ep, inside, inEpoch, queue, tail);
   }
   return tail;
+}
+
+/** Node p fails, unless it is down already or outside `inside`: queued at `tail`. Returns the new
+ *  tail. Small enough for the JIT to inline into the loops above. */
+function fall(p: number, downStamp: Int32Array, ep: number, inside: Int32Array | undefined, inEpoch: number, queue: Int32Array, tail: number): number {
+  if (downStamp[p] === ep || (inside !== undefined && inside[p] !== inEpoch)) return tail;
+  downStamp[p] = ep;
+  queue[tail] = p;
+  return tail + 1;
 }
 
 /** The shared propagators of a graph (full, and stated-only). */

@@ -71,32 +71,53 @@ export function scenarioOf(g: CompactGraph, failed: readonly number[]): Scenario
   }
   const byKind = new Int32Array(KIND_NAMES.length);
   countByKind(g.kind, prop.down, prop.downCount, byKind);
-  const products = Array.from(productsAmong(g.kind, prop.down, prop.downCount, byKind[PRODUCT]));
+  const products = productsAmong(g.kind, prop.down, prop.downCount, byKind[PRODUCT]);
   const unavailable = Object.fromEntries(KIND_NAMES.map((name, k) => [name, byKind[k]])) as Record<NodeKind, number>;
-  if (idsAscending(g)) products.sort((a, b) => a - b);
-  else products.sort((a, b) => (g.ids[a]! < g.ids[b]! ? -1 : 1));
-  let anyInferred = false;
-  const disabled = products.map((p): DisabledProduct => {
+  // Numeric order of a typed array is index order, which is id order for a store snapshot.
+  if (idsAscending(g)) products.sort();
+  else products.set(Array.from(products).sort((a, b) => (g.ids[a]! < g.ids[b]! ? -1 : 1)));
+  const disabled = disabledProducts(g, products, next, statedDown);
+  return { failed: failed.map((v) => g.ids[v]!), disabled, unavailable, inferred: anyInferred(disabled) };
+}
+
+/**
+ * Each disabled product with its explanation (following `next`), whether its loss rests on a
+ * non-stated edge, and its time to survive. A loop in a module function rather than a `map`
+ * callback made per scenario: V8 compiled that callback again for every scenario.
+ */
+function disabledProducts(g: CompactGraph, products: Int32Array, next: Int32Array, statedDown: Propagator | undefined): DisabledProduct[] {
+  const disabled: DisabledProduct[] = [];
+  for (let i = 0; i < products.length; i++) {
+    const p = products[i];
     const chain: number[] = [p];
     for (let v = p; next[v] >= 0; v = next[v]) chain.push(next[v]);
-    const inferred = statedDown !== undefined && !statedDown.isDown(p);
-    if (inferred) anyInferred = true;
-    let steps: Step[] | undefined;
-    return {
-      id: g.ids[p]!,
-      explanation: chain.map((v) => g.ids[v]!),
-      // Described on first read: a bloc failure disables thousands of products, and the sentences
-      // of all their steps cost more than the rest of the scenario while most callers (the map,
-      // a GraphQL query without `steps`) never read them. An own enumerable getter, so JSON
-      // output still contains them.
-      get steps(): readonly Step[] {
-        return (steps ??= describePath(g, chain));
-      },
-      inferred,
-      time: timeOf(g, chain),
-    };
-  });
-  return { failed: failed.map((v) => g.ids[v]!), disabled, unavailable, inferred: anyInferred };
+    disabled.push(disabledProduct(g, chain, statedDown !== undefined && !statedDown.isDown(p)));
+  }
+  return disabled;
+}
+
+function anyInferred(disabled: readonly DisabledProduct[]): boolean {
+  for (let i = 0; i < disabled.length; i++) if (disabled[i]!.inferred) return true;
+  return false;
+}
+
+function disabledProduct(g: CompactGraph, chain: readonly number[], inferred: boolean): DisabledProduct {
+  const explanation: string[] = [];
+  for (let i = 0; i < chain.length; i++) explanation.push(g.ids[chain[i]!]!);
+  let steps: Step[] | undefined;
+  return {
+    id: explanation[0]!,
+    explanation,
+    // Described on first read: a bloc failure disables thousands of products, and the sentences
+    // of all their steps cost more than the rest of the scenario while most callers (the map,
+    // a GraphQL query without `steps`) never read them. An own enumerable getter, so JSON
+    // output still contains them.
+    get steps(): readonly Step[] {
+      return (steps ??= describePath(g, chain));
+    },
+    inferred,
+    time: timeOf(g, chain),
+  };
 }
 
 /** How many of `down[0 .. count)` are of each kind, into `byKind`. The loops of a scenario are
@@ -161,8 +182,12 @@ function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly nu
   return next;
 }
 
+/** Not NaN: a value the node has. */
+function known(x: number): boolean {
+  return x === x;
+}
+
 function timeOf(g: CompactGraph, chain: readonly number[]): TimeToSurvive {
-  const known = (x: number): boolean => x === x; // not NaN
   const own = g.inventoryDays.get(chain[0]!);
   let survive: number | null = known(own) ? own : null;
   let recover: number | null = null;

@@ -20,6 +20,7 @@ import type { Csr } from "./csr";
 import type { Finding } from "./findings";
 import { MATERIAL, PRODUCT, REGION, REQUIRES, SUPPLIER, WITHIN } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
+import { sortByIndex } from "./sort-by-index";
 
 
 export interface Ordered {
@@ -179,31 +180,6 @@ function orderByQueue(
     }
   }
   return tail;
-}
-
-/** Sorts `a[from .. to)` (distinct node indices) ascending, through a bitmap of the nodes
- *  (`marks`, all zero, and left so): one bit per node, so a wave's range of the graph is scanned
- *  in a few tens of thousands of words. */
-function sortByIndex(a: Int32Array, from: number, to: number, marks: Int32Array): void {
-  let lowest = 0x7fffffff;
-  let highest = -1;
-  for (let i = from; i < to; i++) {
-    const v = a[i];
-    marks[v >> 5] |= 1 << (v & 31);
-    if (v < lowest) lowest = v;
-    if (v > highest) highest = v;
-  }
-  let at = from;
-  for (let word = lowest >> 5; word <= highest >> 5; word++) {
-    let bits = marks[word];
-    if (bits === 0) continue;
-    marks[word] = 0;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      a[at++] = (word << 5) + 31 - Math.clz32(low);
-      bits ^= low;
-    }
-  }
 }
 
 /** Queues the nodes of the layer without dependencies from `tail` (their `deg` 0, the others'

@@ -15,6 +15,7 @@ import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 import type { CompactGraph } from "./compact";
 import { LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
+import { sortByIndex } from "./sort-by-index";
 
 /** Never reaches zero: the reason is unusable in a stated-only derivation. */
 const NEVER = 0x3fffffff;
@@ -61,8 +62,10 @@ export class Propagator {
   private readonly src: Int32Array;
   private readonly grp: Int32Array;
   private readonly queue: Int32Array;
+  /** One bit per node, all zero between runs (see `sortByIndex`). */
+  private readonly marks: Int32Array;
   private epoch = 0;
-  /** Nodes made unavailable by the last run, in failure order: `down[0 .. downCount)`. */
+  /** Nodes made unavailable by the last run, level by level (each level by index): `down[0 .. downCount)`. */
   down: Int32Array;
   downCount = 0;
 
@@ -73,6 +76,7 @@ export class Propagator {
     const n = g.nodeCount;
     this.downStamp = longLivedInt32(n);
     this.queue = longLivedInt32(n);
+    this.marks = longLivedInt32((n >> 5) + 1);
     this.down = this.queue;
     const state = counterState(g, statedOnly);
     this.src = state.src;
@@ -129,13 +133,15 @@ export class Propagator {
       inEpoch,
       queue,
       tail,
+      this.marks,
     );
   }
 }
 
 /**
- * The loop of `Propagator.run`: takes the queued nodes `queue[0 .. tail)` in order and queues what
- * falls with them; returns the new tail. A function of its own that takes typed arrays and numbers
+ * The loop of `Propagator.run`: takes the queued nodes `queue[0 .. tail)` and queues what falls
+ * with them, level by level (the failed nodes, what fell with them, and so on), each level sorted
+ * by index before it is taken (`sortByIndex`); returns the new tail. A function of its own that takes typed arrays and numbers
  * only: inside `run`, with a closure for "fail p", the closure made per run was compiled into the
  * loop and discarded with it after every run (see csr.ts).
  */
@@ -161,8 +167,14 @@ function propagate(
   inEpoch: number,
   queue: Int32Array,
   tail: number,
+  marks: Int32Array,
 ): number {
+  let levelEnd = 0;
   for (let head = 0; head < tail; head++) {
+    if (head === levelEnd) {
+      sortByIndex(queue, levelEnd, tail, marks);
+      levelEnd = tail;
+    }
     const c = queue[head];
     // Only items are required, only suppliers and regions are sources, only regions contain:
     // reading just the in-lists a node of c's kind can have saves random reads per node.

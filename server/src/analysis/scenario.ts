@@ -20,6 +20,7 @@ import { memoByGraph } from "./cache";
 import { propagatorOf, statedPropagatorOf, type Propagator } from "./propagate";
 import { resolveIds } from "./resolve";
 import { scratchInt32 } from "./scratch";
+import { sortByIndex } from "./sort-by-index";
 import { describePath, type Step } from "./steps";
 
 export interface TimeToSurvive {
@@ -138,16 +139,25 @@ function productsAmong(kind: Uint8Array, down: Int32Array, count: number, produc
 /** Store snapshots list nodes by id: then index order is id order and sorting needs no string compare. */
 const idsAscending = memoByGraph((g: CompactGraph) => g.ids.every((id, i) => i === 0 || g.ids[i - 1]! < id));
 
-/** Scratch arrays of the explanation search, one per graph (stamped, never cleared). */
-const linkSpace = memoByGraph((g: CompactGraph) => ({ next: longLivedInt32(g.nodeCount), seen: longLivedInt32(g.nodeCount), epoch: 0 }));
+/** Scratch arrays of the explanation search, one per graph (stamped, never cleared; `marks` all zero
+ *  between searches, see `sortByIndex`). */
+const linkSpace = memoByGraph((g: CompactGraph) => ({
+  next: longLivedInt32(g.nodeCount),
+  seen: longLivedInt32(g.nodeCount),
+  marks: longLivedInt32((g.nodeCount >> 5) + 1),
+  epoch: 0,
+}));
 
 /**
- * For every unavailable node, the next node on a fewest-hops explanation (-1 for failed nodes).
- * Valid until the next call on the same graph; only follow links from unavailable nodes.
+ * For every unavailable node, the next node on a fewest-hops explanation (-1 for failed nodes):
+ * of the nodes one hop closer to a failed node with a killing step to it, the first in snapshot
+ * order (each level of the search is taken in index order, which also makes its reads run
+ * ascending). Valid until the next call on the same graph; only follow links from unavailable
+ * nodes.
  */
 function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly number[]): Int32Array {
   const space = linkSpace(g);
-  const { next, seen } = space;
+  const { next, seen, marks } = space;
   const ep = ++space.epoch;
   // Every node enters at most once, and only unavailable nodes enter.
   const queue = scratchInt32("scenario.queue", prop.downCount);
@@ -158,8 +168,19 @@ function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly nu
     next[f] = -1;
     queue[tail++] = f;
   }
+  searchLinks(g, prop, queue, tail, seen, next, ep, marks);
+  return next;
+}
+
+/** The breadth-first search of `explanationLinks` from `queue[0 .. tail)`, level by level. */
+function searchLinks(g: CompactGraph, prop: Propagator, queue: Int32Array, tail: number, seen: Int32Array, next: Int32Array, ep: number, marks: Int32Array): void {
   const ofInSlot = g.groups.ofInSlot;
+  let levelEnd = 0;
   for (let head = 0; head < tail; head++) {
+    if (head === levelEnd) {
+      sortByIndex(queue, levelEnd, tail, marks);
+      levelEnd = tail;
+    }
     const c = queue[head];
     // The in-lists a node of c's kind can have (see Propagator.run): REQUIRES for items,
     // SOURCED_FROM for suppliers, and SOURCED_FROM, LOCATED_IN, WITHIN for regions.
@@ -179,7 +200,6 @@ function explanationLinks(g: CompactGraph, prop: Propagator, failed: readonly nu
       }
     }
   }
-  return next;
 }
 
 /** Not NaN: a value the node has. */

@@ -120,6 +120,20 @@ describe("deep sole-source chain", () => {
   });
 });
 
+describe("scenario explanations with equally short chains", () => {
+  // p needs x, sourced only from s1 (in region f1) and s2 (in region f2): with both regions
+  // failed, x → s1 → f1 and x → s2 → f2 are equally short.
+  const nodes = [node("p", "Product"), node("x", "Component"), node("f1", "Region"), node("f2", "Region"), node("s1", "Supplier"), node("s2", "Supplier")];
+  const edges = [edge("p", "REQUIRES", "x"), edge("x", "SOURCED_FROM", "s1"), edge("x", "SOURCED_FROM", "s2"), edge("s1", "LOCATED_IN", "f1"), edge("s2", "LOCATED_IN", "f2")];
+  it("step to the first node in snapshot order, whatever order the failed nodes are given in", () => {
+    for (const failed of [["f1", "f2"], ["f2", "f1"]]) {
+      expect(scenario(compact({ nodes, edges }), failed).disabled[0]!.explanation).toEqual(["p", "x", "s1", "f1"]);
+      const swapped = [nodes[0]!, nodes[1]!, nodes[3]!, nodes[2]!, nodes[5]!, nodes[4]!];
+      expect(scenario(compact({ nodes: swapped, edges }), failed).disabled[0]!.explanation).toEqual(["p", "x", "s2", "f2"]);
+    }
+  });
+});
+
 describe("cycles", () => {
   it("reports and breaks a REQUIRES cycle and a WITHIN cycle by the smallest-id rule", () => {
     const g = compact(cycle());

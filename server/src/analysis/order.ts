@@ -20,7 +20,7 @@ import type { Csr } from "./csr";
 import type { Finding } from "./findings";
 import { MATERIAL, PRODUCT, REGION, REQUIRES, SUPPLIER, WITHIN } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
-import { sortByIndex } from "./sort-by-index";
+import { sortLevelAt } from "./sort-by-index";
 
 
 export interface Ordered {
@@ -169,10 +169,7 @@ function orderByQueue(
   tail = queueSinks(kind, lo, hi, deg, outOffsets, order, tail); // in index order already
   let waveEnd = tail;
   for (let head = head0; head < tail; head++) {
-    if (head === waveEnd) {
-      sortByIndex(order, waveEnd, tail, marks);
-      waveEnd = tail;
-    }
+    waveEnd = sortLevelAt(order, head, waveEnd, tail, marks);
     const v = order[head];
     rank[v] = head;
     for (let s = offsets[v]; s < offsets[v + 1]; s++) {

@@ -15,7 +15,7 @@ import { longLivedInt32 } from "@chokepoint/graph-schema";
 import { memoByGraph } from "./cache";
 import type { CompactGraph } from "./compact";
 import { LOCATED_IN, REGION, REQUIRES, SOURCED_FROM, SUPPLIER, WITHIN } from "./kind-codes";
-import { sortByIndex } from "./sort-by-index";
+import { sortLevelAt } from "./sort-by-index";
 
 /** Never reaches zero: the reason is unusable in a stated-only derivation. */
 const NEVER = 0x3fffffff;
@@ -141,9 +141,9 @@ export class Propagator {
 /**
  * The loop of `Propagator.run`: takes the queued nodes `queue[0 .. tail)` and queues what falls
  * with them, level by level (the failed nodes, what fell with them, and so on), each level sorted
- * by index before it is taken (`sortByIndex`); returns the new tail. A function of its own that takes typed arrays and numbers
- * only: inside `run`, with a closure for "fail p", the closure made per run was compiled into the
- * loop and discarded with it after every run (see csr.ts).
+ * by index before it is taken (sort-by-index.ts); returns the new tail. A function of its own that
+ * takes typed arrays and numbers only: inside `run`, with a closure for "fail p", the closure made
+ * per run was compiled into the loop and discarded with it after every run (see csr.ts).
  */
 function propagate(
   kind: Uint8Array,
@@ -171,10 +171,7 @@ function propagate(
 ): number {
   let levelEnd = 0;
   for (let head = 0; head < tail; head++) {
-    if (head === levelEnd) {
-      sortByIndex(queue, levelEnd, tail, marks);
-      levelEnd = tail;
-    }
+    levelEnd = sortLevelAt(queue, head, levelEnd, tail, marks);
     const c = queue[head];
     // Only items are required, only suppliers and regions are sources, only regions contain:
     // reading just the in-lists a node of c's kind can have saves random reads per node.

@@ -20,7 +20,7 @@ import { memoByGraph } from "./cache";
 import { propagatorOf, statedPropagatorOf, type Propagator } from "./propagate";
 import { resolveIds } from "./resolve";
 import { scratchInt32 } from "./scratch";
-import { sortByIndex } from "./sort-by-index";
+import { sortLevelAt } from "./sort-by-index";
 import { describePath, type Step } from "./steps";
 
 export interface TimeToSurvive {
@@ -177,10 +177,7 @@ function searchLinks(g: CompactGraph, prop: Propagator, queue: Int32Array, tail:
   const ofInSlot = g.groups.ofInSlot;
   let levelEnd = 0;
   for (let head = 0; head < tail; head++) {
-    if (head === levelEnd) {
-      sortByIndex(queue, levelEnd, tail, marks);
-      levelEnd = tail;
-    }
+    levelEnd = sortLevelAt(queue, head, levelEnd, tail, marks);
     const c = queue[head];
     // The in-lists a node of c's kind can have (see Propagator.run): REQUIRES for items,
     // SOURCED_FROM for suppliers, and SOURCED_FROM, LOCATED_IN, WITHIN for regions.

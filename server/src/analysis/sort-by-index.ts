@@ -30,3 +30,14 @@ export function sortByIndex(a: Int32Array, from: number, to: number, marks: Int3
     }
   }
 }
+
+/**
+ * For a queue taken level by level, called with each `head` in turn: at the start of a level
+ * (`head === levelEnd`; the level is `queue[levelEnd .. tail)`), sorts the level and returns its
+ * end; otherwise returns `levelEnd` unchanged. Small enough for the JIT to inline into the loops.
+ */
+export function sortLevelAt(queue: Int32Array, head: number, levelEnd: number, tail: number, marks: Int32Array): number {
+  if (head !== levelEnd) return levelEnd;
+  sortByIndex(queue, levelEnd, tail, marks);
+  return tail;
+}

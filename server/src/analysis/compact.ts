@@ -481,21 +481,21 @@ function numberGroups(n: number, offsets: Int32Array, targets: Int32Array, slotE
   let g = 0;
   for (let v = 0; v < n; v++) {
     ofNode[v] = g;
+    const first = g;
     const from = offsets[v];
     const to = offsets[v + 1];
-    let named = false;
-    for (let s = from; s < to && !named; s++) named = groupCode[slotEdge[s]] !== 0;
-    if (named) {
-      g = regroupParent(v, from, to, g, targets, slotEdge, w);
-      continue;
-    }
-    // Every edge a group of its own, in slot order.
-    for (let s = from; s < to; s++) {
+    // Every edge a group of its own, in slot order, until an edge with a group name: then the
+    // parent's groups are numbered again from its first, by `regroupParent`.
+    let s = from;
+    for (; s < to; s++) {
+      const e = slotEdge[s];
+      if (groupCode[e] !== 0) break;
       start[g] = s;
       parent[g] = v;
-      groupOfEdge[slotEdge[s]] = g;
+      groupOfEdge[e] = g;
       ofOutSlot[s] = g++;
     }
+    if (s < to) g = regroupParent(v, from, to, first, targets, slotEdge, w);
   }
   return g;
 }

@@ -4,7 +4,8 @@
  * Order: a node is ranked after everything it depends on (its requirements, sources, regions and
  * enclosing regions); per kind layer, by (wave, index): one pass when the list order already puts
  * dependencies first or last, then a counting sort by wave, else Kahn's algorithm with each wave
- * sorted as it is taken (see `topologicalOrder` and `layerOrder`). Every later algorithm relies on "dependencies have lower rank".
+ * sorted as it is taken (see `topologicalOrder` and `layerOrder`). Every later algorithm relies on
+ * "dependencies have lower rank".
  *
  * Cycles can only run through REQUIRES (an item that needs itself) or WITHIN (a region inside
  * itself); the other kinds always point to a "lower" kind. They are data errors, so they are
@@ -57,8 +58,9 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
  * is most of its time.
  */
 function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
-  // `deg` ends > 0 on the nodes left unordered (on or above a cycle), `wave` holds the ordered
-  // nodes' waves and `next[w]` first how many have wave w, then where the next of them goes.
+  // `deg` ends > 0 on the nodes left unordered (on or above a cycle). For the one-pass route,
+  // `wave` holds the ordered nodes' waves and `next[w]` first how many have wave w, then where
+  // the next of them goes.
   const wave = scratchInt32("order.wave", n);
   const next = scratchInt32("order.perWave", n + 1);
   const waves = wavesInListOrder(kind, lo, hi, deg, wave, next, out.offsets, out.targets, 1) ?? wavesInListOrder(kind, lo, hi, deg, wave, next, out.offsets, out.targets, -1);
@@ -149,7 +151,7 @@ function wavesInListOrder(
  * order, appended to `order` from `tail` (which serves as the queue); returns the new tail. The
  * FIFO queue meets nodes wave after wave (a node is queued by its latest dependency: the same
  * waves as a pass in dependency order), so each wave is sorted by index before it is taken
- * (`sortByIndex`), and the queue is then the order itself. Taking nodes in index order also reads
+ * (sort-by-index.ts), and the queue is then the order itself. Taking nodes in index order also reads
  * the in-adjacency in ascending runs rather than at random, which is most of the queue's time.
  */
 function orderByQueue(

@@ -65,7 +65,8 @@ export class Propagator {
   /** One bit per node, all zero between runs (see `sortByIndex`). */
   private readonly marks: Int32Array;
   private epoch = 0;
-  /** Nodes made unavailable by the last run, level by level (each level by index): `down[0 .. downCount)`. */
+  /** Nodes made unavailable by the last run, level by level (each level by index):
+   *  `down[0 .. downCount)`. */
   down: Int32Array;
   downCount = 0;
 

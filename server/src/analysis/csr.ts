@@ -105,6 +105,12 @@ export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array
   return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, windows, windowStart, triples, base };
 }
 
+/** Whether edge i (kind code k) is left out: unusable, or dropped to break a cycle. Small enough
+ *  for the JIT to inline into the four passes over the edges. */
+function skipped(k: number, dropped: Uint8Array | undefined, i: number): boolean {
+  return k === NO_KIND || (dropped !== undefined && dropped[i] === 1);
+}
+
 /** Counts the used edges of each (kind, window of targets) into `counts[kind * windows + window + 1]`;
  *  returns 1 when the used edges are listed by source (non-decreasing), else 0. */
 function countWindows(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, windows: number, counts: Int32Array): number {
@@ -113,7 +119,7 @@ function countWindows(from: Int32Array, to: Int32Array, kind: Uint8Array, droppe
   let bySource = 1;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
-    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    if (skipped(k, dropped, i)) continue;
     const f = from[i];
     if (f < previous) bySource = 0;
     previous = f;
@@ -132,7 +138,7 @@ function fillOutBySource(
   const m = from.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
-    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    if (skipped(k, dropped, i)) continue;
     const f = from[i];
     const t = to[i];
     const o = next[k]++;
@@ -152,7 +158,7 @@ function countSources(from: Int32Array, kind: Uint8Array, dropped: Uint8Array | 
   const m = from.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
-    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    if (skipped(k, dropped, i)) continue;
     offsets[k * stride + from[i] + 2]++;
   }
 }
@@ -166,7 +172,7 @@ function fillOutCounted(
   const m = from.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
-    if (k === NO_KIND || (dropped !== undefined && dropped[i] === 1)) continue;
+    if (skipped(k, dropped, i)) continue;
     const f = from[i];
     const t = to[i];
     place(targets, edges, windows, nextInWindow, triples, base[k] + offsets[k * stride + f + 1]++, k, f, t, i);

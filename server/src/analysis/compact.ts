@@ -20,7 +20,7 @@ import {
   IdTable,
   type GraphNode,
 } from "@chokepoint/graph-schema";
-import { buildOutCsrs, fillInCsrs, NO_KIND, type Csr, type Csr4 } from "./csr";
+import { buildOutCsrs, endsToOffsets, fillInCsrs, NO_KIND, type Csr, type Csr4 } from "./csr";
 import { PRODUCT, REQUIRES, SOURCED_FROM } from "./kind-codes";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
@@ -433,9 +433,9 @@ function buildGroups(n: number, r: Resolved, csr: Csr, groupOfEdge: Int32Array):
   w.nameGroup = scratchInt32("compact.nameGroup", groupNames.length + 1);
   // Per group: where its next slot goes (group ids are global, so this is indexed by group).
   w.cursor = scratchInt32("compact.groupCursor", slots + 1);
-  const g = numberGroups(n, offsets, targets, edges, ofNode, w);
+  const g = numberGroups(offsets, edges, r.from, targets, ofNode, w);
   w.release();
-  ofNode[n] = g;
+  endsToOffsets(ofNode, 0, n + 1);
   start[g] = slots;
   return { count: g, start: start.subarray(0, g + 1), parent: parent.subarray(0, g), ofNode, ofOutSlot, nameCode: nameCode.subarray(0, g), nameList: groupNames };
 }
@@ -472,30 +472,37 @@ class GroupWork {
 const GROUP_WORK = new GroupWork();
 
 /**
- * The loop of `buildGroups` over every node; returns the number of groups. Only the loop (and the
- * rare parent with named groups in a function of its own): a loop inside a larger function was
- * compiled mid-loop and deoptimized after it on every rebuild (see csr.ts).
+ * The loop of `buildGroups`, over the out-REQUIRES slots; returns the number of groups. Each slot
+ * is a group of its own until a slot with a group name: then its parent's groups are numbered again
+ * from the parent's first, by `regroupParent`, and the loop goes on after the parent's slots. Each
+ * parent's groups end at `ofNode[parent + 1]`, and `endsToOffsets` carries the ends over to the
+ * nodes without slots. Over slots rather than nodes, because a loop per node over its few slots
+ * mispredicted the end of most of them. Only the loop (and the rare parent with named groups in a
+ * function of its own): a loop inside a larger function was compiled mid-loop and deoptimized after
+ * it on every rebuild (see csr.ts).
  */
-function numberGroups(n: number, offsets: Int32Array, targets: Int32Array, slotEdge: Int32Array, ofNode: Int32Array, w: GroupWork): number {
+function numberGroups(offsets: Int32Array, slotEdge: Int32Array, edgeFrom: Int32Array, targets: Int32Array, ofNode: Int32Array, w: GroupWork): number {
   const { groupCode, groupOfEdge, ofOutSlot, start, parent } = w;
+  const slots = slotEdge.length;
   let g = 0;
-  for (let v = 0; v < n; v++) {
-    ofNode[v] = g;
-    const first = g;
-    const from = offsets[v];
-    const to = offsets[v + 1];
-    // Every edge a group of its own, in slot order, until an edge with a group name: then the
-    // parent's groups are numbered again from its first, by `regroupParent`.
-    let s = from;
-    for (; s < to; s++) {
-      const e = slotEdge[s];
-      if (groupCode[e] !== 0) break;
-      start[g] = s;
-      parent[g] = v;
-      groupOfEdge[e] = g;
-      ofOutSlot[s] = g++;
+  for (let s = 0; s < slots; ) {
+    const e = slotEdge[s];
+    const v = edgeFrom[e];
+    if (groupCode[e] !== 0) {
+      const first = offsets[v];
+      const end = offsets[v + 1];
+      // The parent's slots before s are singletons, numbered from g - (s - first).
+      g = regroupParent(v, first, end, g - (s - first), targets, slotEdge, w);
+      ofNode[v + 1] = g;
+      s = end;
+      continue;
     }
-    if (s < to) g = regroupParent(v, from, to, first, targets, slotEdge, w);
+    start[g] = s;
+    parent[g] = v;
+    groupOfEdge[e] = g;
+    ofOutSlot[s] = g++;
+    ofNode[v + 1] = g;
+    s++;
   }
   return g;
 }

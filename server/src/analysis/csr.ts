@@ -21,6 +21,11 @@ export const NO_KIND = 255;
 
 /** The in-CSRs are filled one window of 2^WINDOW_SHIFT target nodes at a time (see `buildCsrs`). */
 const WINDOW_SHIFT = 15;
+/** Triples are written in chunks of 2^CHUNK_SHIFT (see `buildCsrs`). */
+const CHUNK_SHIFT = 11;
+const CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
+/** Edges between two checks of the order of sources in `fillOutBySource`. */
+const ORDER_CHECK_BLOCK = 1 << 12;
 
 /**
  * Out- and in-CSRs of all four edge kinds, by counting sorts of the edges. Stable in edge order,
@@ -31,17 +36,21 @@ const WINDOW_SHIFT = 15;
  * - The four kinds share one counter array per direction (kind k at k * (n + 2)) and one targets
  *   and one edges array per direction, kind after kind (kind k's part starts at `base[k]`), and
  *   each kind's CSR is a view of its part.
- * - Snapshots (a store's, a canonical file's) list edges by source. Then the out-CSRs are filled in
- *   one pass without counting sources: each kind's slots are its edges in order, and its offsets
- *   are written as the sources advance. Other inputs count sources first; counting into
- *   `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at the start of
- *   v's run without a separate cursor array.
+ * - Snapshots (a store's, a canonical file's) list each kind's edges by source. Then the out-CSRs
+ *   are filled in one pass without counting sources: each kind's slots are its edges in order, and
+ *   each edge writes its slot + 1 as the end of its source's run; a pass over the nodes then carries
+ *   ends forward to the nodes without edges. When the out pass meets a source out of order, it stops
+ *   and the input is done the general way, sources counted first: counting into `offsets[v + 2]` and filling
+ *   through `offsets[v + 1]++` leaves `offsets[v]` at the start of v's run without a cursor array.
  * - Targets are all over the graph, so the in-CSRs would be counted and filled at random over tens
- *   of megabytes; instead, the out pass also sorts the edges into windows of 2^15 target nodes (a
- *   counting sort on the window), as (target, source, edge) triples, and each window's in-slots
- *   are then counted and filled from its own triples, read in sequence, with its counters and
- *   slots in cache.
- * - Every hot loop is a function of its own that is only that loop (`countWindows`, `fillOut…`,
+ *   of megabytes; instead, the out pass also sorts the edges into windows of 2^15 target nodes, as
+ *   (target, source, edge) triples, and each window's in-slots are then counted and filled from its
+ *   own triples, read in sequence, with its counters and slots in cache.
+ * - A window's triples go into chunks of 2^11 taken from one buffer as they fill up, rather than
+ *   into runs sized by counting every window's edges first: that count was a whole pass over the
+ *   edges' three columns, where the chunks cost a test per edge and a few thousand chunk records.
+ *   Only the edges of each kind are counted first (one byte per edge), to place the kinds' slots.
+ * - Every hot loop is a function of its own that is only that loop (`countKinds`, `fillOut…`,
  *   `countTargets`, `fillIn…`). Loops inside larger functions were compiled mid-loop, deoptimized
  *   right after the loop for want of type feedback on the code that follows, and compiled again,
  *   on every rebuild: 10–60 ms of compiling per rebuild, on top of the slower code before it was
@@ -63,9 +72,13 @@ export interface HalfBuilt {
   readonly out: Csr4;
   readonly nodeCount: number;
   readonly windows: number;
-  /** Where the triples of each (kind, window of targets) start, kind after kind. */
-  readonly windowStart: Int32Array;
-  /** (target, source, edge) of every used edge, by (kind, window of the target), stable. */
+  /** The chunks of each (kind, window of targets), kind after kind: `chunks[chunksOf[kw] ..
+   *  chunksOf[kw + 1])`, in the order they were filled. */
+  readonly chunksOf: Int32Array;
+  readonly chunks: Int32Array;
+  /** Per chunk: where its triples end (they start at chunk << CHUNK_SHIFT). */
+  readonly chunkEnd: Int32Array;
+  /** (target, source, edge) of every used edge, by chunk. */
   readonly triples: Int32Array;
   readonly base: Int32Array;
 }
@@ -79,30 +92,35 @@ export interface HalfBuilt {
 export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): HalfBuilt {
   const stride = nodeCount + 2;
   const windows = (nodeCount >> WINDOW_SHIFT) + 1;
-  const windowStart = new Int32Array(4 * windows + 1);
-  const bySource = countWindows(from, to, kind, dropped, windows, windowStart) === 1;
-  runningSum(windowStart, 0, windowStart.length);
   // Where each kind's part of the slot arrays begins.
   const base = new Int32Array(5);
-  for (let k = 0; k < 4; k++) base[k + 1] = windowStart[(k + 1) * windows];
+  countKinds(kind, dropped, base);
+  runningSum(base, 0, 5);
   const used = base[4];
   const outOff = longLivedInt32(4 * stride);
   const outTargets = longLivedInt32(used);
   const outEdges = longLivedInt32(used);
-  const triples = scratchInt32("csr.triples", 3 * used);
-  const nextInWindow = windowStart.slice(0, 4 * windows);
-  if (bySource) {
-    const next = base.slice(0, 4);
-    const last = new Int32Array(4).fill(-1);
-    fillOutBySource(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples, next, last);
-    // Nodes after each kind's last source start (and end) at the kind's end.
-    for (let k = 0; k < 4; k++) outOff.fill(base[k + 1] - base[k], k * stride + last[k] + 1, k * stride + nodeCount + 1);
+  // Every chunk but the last of each (kind, window) is full.
+  const chunkLimit = (used >> CHUNK_SHIFT) + 4 * windows;
+  const triples = scratchInt32("csr.triples", 3 * (chunkLimit << CHUNK_SHIFT));
+  const chunkKw = scratchInt32("csr.chunkWindow", chunkLimit);
+  const nextInWindow = new Int32Array(4 * windows);
+  // [0]: the next free chunk.
+  const chunkCount = new Int32Array(1);
+  const next = base.slice(0, 4);
+  const last = new Int32Array(4);
+  if (fillOutBySource(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples, chunkCount, chunkKw, next, last) >= 0) {
+    for (let k = 0; k < 4; k++) endsToOffsets(outOff, k * stride, k * stride + nodeCount + 1);
   } else {
+    outOff.fill(0);
+    nextInWindow.fill(0);
+    chunkCount[0] = 0;
     countSources(from, kind, dropped, stride, outOff);
     for (let k = 0; k < 4; k++) runningSum(outOff, k * stride, stride);
-    fillOutCounted(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples);
+    fillOutCounted(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples, chunkCount, chunkKw);
   }
-  return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, windows, windowStart, triples, base };
+  const { chunksOf, chunks, chunkEnd } = chunkLists(windows, nextInWindow, chunkCount[0], chunkKw);
+  return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, windows, chunksOf, chunks, chunkEnd, triples, base };
 }
 
 /** Whether edge i (kind code k) is left out: unusable, or dropped to break a cycle. Small enough
@@ -111,45 +129,59 @@ function skipped(k: number, dropped: Uint8Array | undefined, i: number): boolean
   return k === NO_KIND || (dropped !== undefined && dropped[i] === 1);
 }
 
-/** Counts the used edges of each (kind, window of targets) into `counts[kind * windows + window + 1]`;
- *  returns 1 when the used edges are listed by source (non-decreasing), else 0. */
-function countWindows(from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined, windows: number, counts: Int32Array): number {
-  const m = from.length;
-  let previous = 0;
-  let bySource = 1;
+/** Counts the used edges of each kind into `counts[kind + 1]`. */
+function countKinds(kind: Uint8Array, dropped: Uint8Array | undefined, counts: Int32Array): void {
+  const m = kind.length;
   for (let i = 0; i < m; i++) {
     const k = kind[i];
     if (skipped(k, dropped, i)) continue;
-    const f = from[i];
-    if (f < previous) bySource = 0;
-    previous = f;
-    counts[k * windows + (to[i] >> WINDOW_SHIFT) + 1]++;
+    counts[k + 1]++;
   }
-  return bySource;
 }
 
-/** Edges listed by source: kind k's next slot is `next[k]`, and `last[k]` the last node whose
- *  offset is written. Writes the out-CSR arrays (`offsets`, `targets`, `edges`) and the triples. */
+/**
+ * The out pass when each kind's edges are listed by source: kind k's next slot is `next[k]`, and
+ * `last[k]` its last source. Writes the out-CSR arrays (`targets`, `edges`, and in `offsets` the
+ * end of each source's run at `offsets[source + 1]`, which `endsToOffsets` completes) and the
+ * triples. Returns a negative number (and stops early) when some source comes before its kind's
+ * last one.
+ * Branch-free on the sources: testing each edge for a new source, and writing offsets up to it,
+ * was a mispredicted branch on most edges (a third of the pass).
+ */
 function fillOutBySource(
   from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined,
   stride: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array,
-  windows: number, nextInWindow: Int32Array, triples: Int32Array, next: Int32Array, last: Int32Array,
-): void {
+  windows: number, nextInWindow: Int32Array, triples: Int32Array, chunkCount: Int32Array, chunkKw: Int32Array,
+  next: Int32Array, last: Int32Array,
+): number {
   const m = from.length;
-  for (let i = 0; i < m; i++) {
-    const k = kind[i];
-    if (skipped(k, dropped, i)) continue;
-    const f = from[i];
-    const t = to[i];
-    const o = next[k]++;
-    let l = last[k];
-    if (l < f) {
-      const startOfF = o - base[k];
-      const row = k * stride;
-      while (l < f) offsets[row + ++l] = startOfF;
+  let order = 0;
+  // Checked once per block, so that edges in no order cost a block, not a pass.
+  for (let block = 0; block < m && order >= 0; block += ORDER_CHECK_BLOCK) {
+    const end = Math.min(m, block + ORDER_CHECK_BLOCK);
+    for (let i = block; i < end; i++) {
+      const k = kind[i];
+      if (skipped(k, dropped, i)) continue;
+      const f = from[i];
+      const t = to[i];
+      const o = next[k]++;
+      order |= f - last[k];
       last[k] = f;
+      offsets[k * stride + f + 1] = o - base[k] + 1;
+      place(targets, edges, windows, nextInWindow, triples, chunkCount, chunkKw, o, k, f, t, i);
     }
-    place(targets, edges, windows, nextInWindow, triples, o, k, f, t, i);
+  }
+  return order;
+}
+
+/** Offsets from run ends (`fillOutBySource`, and the alternatives groups): a node without a run
+ *  starts and ends where the nodes before it end. */
+export function endsToOffsets(offsets: Int32Array, start: number, end: number): void {
+  let reached = 0;
+  for (let v = start; v < end; v++) {
+    const x = offsets[v];
+    if (x > reached) reached = x;
+    else offsets[v] = reached;
   }
 }
 
@@ -167,7 +199,7 @@ function countSources(from: Int32Array, kind: Uint8Array, dropped: Uint8Array | 
 function fillOutCounted(
   from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined,
   stride: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array,
-  windows: number, nextInWindow: Int32Array, triples: Int32Array,
+  windows: number, nextInWindow: Int32Array, triples: Int32Array, chunkCount: Int32Array, chunkKw: Int32Array,
 ): void {
   const m = from.length;
   for (let i = 0; i < m; i++) {
@@ -175,28 +207,54 @@ function fillOutCounted(
     if (skipped(k, dropped, i)) continue;
     const f = from[i];
     const t = to[i];
-    place(targets, edges, windows, nextInWindow, triples, base[k] + offsets[k * stride + f + 1]++, k, f, t, i);
+    place(targets, edges, windows, nextInWindow, triples, chunkCount, chunkKw, base[k] + offsets[k * stride + f + 1]++, k, f, t, i);
   }
 }
 
-/** Edge i (kind k, from f to t) into out-slot o, and its triple into its window. Small enough for
- *  the JIT to inline into both out passes. */
+/** Edge i (kind k, from f to t) into out-slot o, and its triple into its window's chunk, taking
+ *  the next chunk when that one is full (or the window has none yet: `nextInWindow` 0). Small
+ *  enough for the JIT to inline into both out passes. */
 function place(
   targets: Int32Array, edges: Int32Array, windows: number, nextInWindow: Int32Array, triples: Int32Array,
-  o: number, k: number, f: number, t: number, i: number,
+  chunkCount: Int32Array, chunkKw: Int32Array, o: number, k: number, f: number, t: number, i: number,
 ): void {
   targets[o] = t;
   edges[o] = i;
-  const p = 3 * nextInWindow[k * windows + (t >> WINDOW_SHIFT)]++;
+  const kw = k * windows + (t >> WINDOW_SHIFT);
+  let q = nextInWindow[kw];
+  if ((q & CHUNK_MASK) === 0) {
+    const chunk = chunkCount[0]++;
+    chunkKw[chunk] = kw;
+    q = chunk << CHUNK_SHIFT;
+  }
+  nextInWindow[kw] = q + 1;
+  const p = 3 * q;
   triples[p] = t;
   triples[p + 1] = f;
   triples[p + 2] = i;
 }
 
+/** The chunks of each (kind, window), from the window each chunk was taken for (`chunkKw`) and
+ *  where each window's next triple would have gone (`nextInWindow`, 0 for a window with none). */
+function chunkLists(windows: number, nextInWindow: Int32Array, count: number, chunkKw: Int32Array): Pick<HalfBuilt, "chunksOf" | "chunks" | "chunkEnd"> {
+  const chunksOf = new Int32Array(4 * windows + 2);
+  for (let c = 0; c < count; c++) chunksOf[chunkKw[c] + 2]++;
+  runningSum(chunksOf, 0, chunksOf.length);
+  const chunks = new Int32Array(count);
+  for (let c = 0; c < count; c++) chunks[chunksOf[chunkKw[c] + 1]++] = c;
+  const chunkEnd = new Int32Array(count);
+  for (let c = 0; c < count; c++) chunkEnd[c] = (c + 1) << CHUNK_SHIFT;
+  for (let kw = 0; kw < 4 * windows; kw++) {
+    const q = nextInWindow[kw];
+    if (q !== 0) chunkEnd[(q - 1) >> CHUNK_SHIFT] = q;
+  }
+  return { chunksOf: chunksOf.subarray(0, 4 * windows + 1), chunks, chunkEnd };
+}
+
 /** The in-CSRs; with `label`, also `label.ofEdge[e]` for every in-slot of kind `label.kind`
  *  (`labels`, indexed like that kind's in-slots). Once per `buildOutCsrs`. */
 export function fillInCsrs(h: HalfBuilt, label: { readonly kind: number; readonly ofEdge: Int32Array } | undefined): { in: Csr4; labels: Int32Array | undefined } {
-  const { nodeCount, windows, windowStart, triples, base } = h;
+  const { nodeCount, windows, chunksOf, chunks, chunkEnd, triples, base } = h;
   const stride = nodeCount + 2;
   const inOff = longLivedInt32(4 * stride);
   const inTargets = longLivedInt32(base[4]);
@@ -209,12 +267,16 @@ export function fillInCsrs(h: HalfBuilt, label: { readonly kind: number; readonl
     const ofEdge = label !== undefined && label.kind === k ? label.ofEdge : undefined;
     let sum = 0;
     for (let w = 0; w < windows; w++) {
-      const a = windowStart[k * windows + w];
-      const b = windowStart[k * windows + w + 1];
-      countTargets(triples, a, b, counters);
+      const first = chunksOf[k * windows + w];
+      const end = chunksOf[k * windows + w + 1];
+      for (let x = first; x < end; x++) countTargets(triples, chunks[x] << CHUNK_SHIFT, chunkEnd[chunks[x]], counters);
       sum = runningSumFrom(counters, (w << WINDOW_SHIFT) + 2, Math.min(nodeCount, (w + 1) << WINDOW_SHIFT) + 2, sum);
-      if (ofEdge === undefined) fillIn(triples, a, b, counters, kindTargets, kindEdges);
-      else fillInLabelled(triples, a, b, counters, kindTargets, kindEdges, ofEdge, labels!);
+      for (let x = first; x < end; x++) {
+        const a = chunks[x] << CHUNK_SHIFT;
+        const b = chunkEnd[chunks[x]];
+        if (ofEdge === undefined) fillIn(triples, a, b, counters, kindTargets, kindEdges);
+        else fillInLabelled(triples, a, b, counters, kindTargets, kindEdges, ofEdge, labels!);
+      }
     }
   }
   return { in: parts(nodeCount, base, inOff, inTargets, inEdges), labels };
@@ -225,7 +287,7 @@ function countTargets(triples: Int32Array, a: number, b: number, counters: Int32
   for (let x = 3 * a; x < 3 * b; x += 3) counters[triples[x] + 2]++;
 }
 
-/** The in-slots of triples `a .. b` (one window of one kind). */
+/** The in-slots of triples `a .. b` (part of one window of one kind). */
 function fillIn(triples: Int32Array, a: number, b: number, counters: Int32Array, targets: Int32Array, edges: Int32Array): void {
   for (let x = 3 * a; x < 3 * b; x += 3) {
     const s = counters[triples[x] + 1]++;

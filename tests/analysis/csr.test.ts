@@ -92,18 +92,28 @@ describe("CSR adjacency", () => {
     }
   });
 
-  it("copies per-edge labels onto the in-slots of the chosen kind", () => {
+  it("copies per-edge labels onto the in-slots of the chosen kind, with or without the in-edges of the first two kinds", () => {
     for (let seed = 1; seed <= 8; seed++) {
       const random = randomColumns(100 + seed, 80_000, 50_000);
       const c = seed > 4 ? bySource(random) : random;
       const label = seed % 4;
       const ofEdge = Int32Array.from(c.from, (_, i) => i * 7 + 3);
       const half = buildOutCsrs(c.n, c.from, c.to, c.kind, c.dropped);
-      const { in: inn, labels } = fillInCsrs(half, { kind: label, ofEdge });
-      const slots = inn[label]!.edges;
-      expect(labels!.length).toBe(slots.length);
-      expect(firstDifference(labels!, Array.from(slots, (e) => ofEdge[e]!))).toBe(-1);
-      expectCsr(inn[label]!, expected(c, label, false));
+      const all = seed % 2 === 0;
+      const { in: inn, labels } = all ? fillInCsrs(half, { kind: label, ofEdge }, 0) : fillInCsrs(half, { kind: label, ofEdge }, 2);
+      const want = expected(c, label, false);
+      expect(labels!.length).toBe(want.edges.length);
+      expect(firstDifference(labels!, want.edges.map((e) => ofEdge[e]!))).toBe(-1);
+      for (let k = 0; k < 4; k++) {
+        const csr = inn[k]!;
+        const wantK = expected(c, k, false);
+        if ("edges" in csr) expectCsr(csr, wantK);
+        else {
+          expect(all || k >= 2).toBe(false);
+          expect(firstDifference(csr.offsets, wantK.offsets)).toBe(-1);
+          expect(firstDifference(csr.targets, wantK.targets)).toBe(-1);
+        }
+      }
     }
   });
 });

@@ -10,7 +10,7 @@ import { node, randomGraph } from "./random-graph";
 
 /** Everything `compact` derives, as plain arrays. */
 function shape(g: CompactGraph): unknown {
-  const csr = (c: CompactGraph["out"][number]) => [Array.from(c.offsets), Array.from(c.targets), Array.from(c.edges)];
+  const csr = (c: CompactGraph["in"][number]) => [Array.from(c.offsets), Array.from(c.targets), "edges" in c ? Array.from(c.edges) : []];
   return {
     ids: g.ids,
     kind: Array.from(g.kind),

@@ -20,8 +20,8 @@ import {
   IdTable,
   type GraphNode,
 } from "@chokepoint/graph-schema";
-import { buildOutCsrs, endsToOffsets, fillInCsrs, NO_KIND, type Csr, type Csr4 } from "./csr";
-import { PRODUCT, REQUIRES, SOURCED_FROM } from "./kind-codes";
+import { buildOutCsrs, endsToOffsets, fillInCsrs, NO_KIND, type Csr, type Csr4, type InCsr4 } from "./csr";
+import { LOCATED_IN, PRODUCT, REQUIRES, SOURCED_FROM } from "./kind-codes";
 import type { Finding } from "./findings";
 import { breakCycles, topologicalOrder } from "./order";
 import { scratchInt32, scratchUint8 } from "./scratch";
@@ -97,7 +97,8 @@ export interface CompactGraph {
   readonly anyUnstated: boolean;
   /** Out- and in-adjacency per edge kind (indexed by REQUIRES, SOURCED_FROM, LOCATED_IN, WITHIN). */
   readonly out: Readonly<Csr4>;
-  readonly in: Readonly<Csr4>;
+  /** The in-CSRs of REQUIRES and SOURCED_FROM have no `edges` (nothing reads them). */
+  readonly in: Readonly<InCsr4>;
   readonly groups: Groups;
   /** Topological order, dependencies first: every edge goes from a higher rank to a lower one. */
   readonly order: Int32Array;
@@ -390,12 +391,12 @@ function indexNodes(input: readonly GraphNode[], findings: Finding[]): { nodes: 
 }
 
 /** CSR per kind and direction, and the alternatives groups (which reorder out-REQUIRES slots). */
-function buildAdjacency(n: number, r: Resolved, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4; groups: Groups } {
+function buildAdjacency(n: number, r: Resolved, dropped: Uint8Array | undefined): { out: Csr4; in: InCsr4; groups: Groups } {
   const half = buildOutCsrs(n, r.from, r.to, r.ekind, dropped);
   const groupOfEdge = scratchInt32("compact.groupOfEdge", r.from.length);
   const groups = buildGroups(n, r, half.out[REQUIRES], groupOfEdge);
   // An in-REQUIRES slot is in the group of the out slot of the same edge.
-  const { in: inn, labels: ofInSlot } = fillInCsrs(half, { kind: REQUIRES, ofEdge: groupOfEdge });
+  const { in: inn, labels: ofInSlot } = fillInCsrs(half, { kind: REQUIRES, ofEdge: groupOfEdge }, LOCATED_IN);
   return { out: half.out, in: inn, groups: { ...groups, ofInSlot: ofInSlot! } };
 }
 

@@ -63,7 +63,7 @@ const ORDER_CHECK_BLOCK = 1 << 12;
  */
 export function buildCsrs(nodeCount: number, from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined): { out: Csr4; in: Csr4 } {
   const half = buildOutCsrs(nodeCount, from, to, kind, dropped);
-  return { out: half.out, in: fillInCsrs(half, undefined).in };
+  return { out: half.out, in: fillInCsrs(half, undefined, 0).in };
 }
 
 /** The out-CSRs, and what `fillInCsrs` needs for the in-CSRs. `triples` is a scratch buffer: fill
@@ -251,19 +251,32 @@ function chunkLists(windows: number, nextInWindow: Int32Array, count: number, ch
   return { chunksOf: chunksOf.subarray(0, 4 * windows + 1), chunks, chunkEnd };
 }
 
-/** The in-CSRs; with `label`, also `label.ofEdge[e]` for every in-slot of kind `label.kind`
- *  (`labels`, indexed like that kind's in-slots). Once per `buildOutCsrs`. */
-export function fillInCsrs(h: HalfBuilt, label: { readonly kind: number; readonly ofEdge: Int32Array } | undefined): { in: Csr4; labels: Int32Array | undefined } {
+/** An in-CSR without the snapshot edge behind each slot. */
+export type Slots = Pick<Csr, "offsets" | "targets">;
+
+/** In-CSRs whose first two kinds (REQUIRES, SOURCED_FROM) record no edges (see `fillInCsrs`). */
+export type InCsr4 = [Slots, Slots, Csr, Csr];
+
+/**
+ * The in-CSRs; with `label`, also `label.ofEdge[e]` for every in-slot of kind `label.kind`
+ * (`labels`, indexed like that kind's in-slots). Once per `buildOutCsrs`. Only the kinds from
+ * `edgesFrom` on record the edge behind each in-slot: the engine reads it for LOCATED_IN and WITHIN
+ * only (the stated-only failure of what lies in a region), and the other kinds' in-edges were 2.5·10^6
+ * writes of fresh memory at 10^6 nodes that nothing read.
+ */
+export function fillInCsrs(h: HalfBuilt, label: InLabel | undefined, edgesFrom: 0): { in: Csr4; labels: Int32Array | undefined };
+export function fillInCsrs(h: HalfBuilt, label: InLabel | undefined, edgesFrom: 2): { in: InCsr4; labels: Int32Array | undefined };
+export function fillInCsrs(h: HalfBuilt, label: InLabel | undefined, edgesFrom: 0 | 2): { in: Csr4 | InCsr4; labels: Int32Array | undefined } {
   const { nodeCount, windows, chunksOf, chunks, chunkEnd, triples, base } = h;
   const stride = nodeCount + 2;
   const inOff = longLivedInt32(4 * stride);
   const inTargets = longLivedInt32(base[4]);
-  const inEdges = longLivedInt32(base[4]);
+  const inEdges = longLivedInt32(base[4] - base[edgesFrom]);
   const labels = label && longLivedInt32(base[label.kind + 1] - base[label.kind]);
   for (let k = 0; k < 4; k++) {
     const counters = inOff.subarray(k * stride, (k + 1) * stride);
     const kindTargets = inTargets.subarray(base[k], base[k + 1]);
-    const kindEdges = inEdges.subarray(base[k], base[k + 1]);
+    const kindEdges = k < edgesFrom ? undefined : inEdges.subarray(base[k] - base[edgesFrom], base[k + 1] - base[edgesFrom]);
     const ofEdge = label !== undefined && label.kind === k ? label.ofEdge : undefined;
     let sum = 0;
     for (let w = 0; w < windows; w++) {
@@ -274,12 +287,18 @@ export function fillInCsrs(h: HalfBuilt, label: { readonly kind: number; readonl
       for (let x = first; x < end; x++) {
         const a = chunks[x] << CHUNK_SHIFT;
         const b = chunkEnd[chunks[x]];
-        if (ofEdge === undefined) fillIn(triples, a, b, counters, kindTargets, kindEdges);
-        else fillInLabelled(triples, a, b, counters, kindTargets, kindEdges, ofEdge, labels!);
+        if (ofEdge !== undefined) fillInLabelled(triples, a, b, counters, kindTargets, kindEdges, ofEdge, labels!);
+        else if (kindEdges !== undefined) fillIn(triples, a, b, counters, kindTargets, kindEdges);
+        else fillInTargets(triples, a, b, counters, kindTargets);
       }
     }
   }
-  return { in: parts(nodeCount, base, inOff, inTargets, inEdges), labels };
+  return { in: edgesFrom === 0 ? parts(nodeCount, base, inOff, inTargets, inEdges) : partsWithout2(nodeCount, base, inOff, inTargets, inEdges), labels };
+}
+
+interface InLabel {
+  readonly kind: number;
+  readonly ofEdge: Int32Array;
 }
 
 /** Counts the targets of triples `a .. b` into `counters[target + 2]`. */
@@ -296,26 +315,37 @@ function fillIn(triples: Int32Array, a: number, b: number, counters: Int32Array,
   }
 }
 
-/** `fillIn`, also copying each edge's label onto its slot. */
-function fillInLabelled(triples: Int32Array, a: number, b: number, counters: Int32Array, targets: Int32Array, edges: Int32Array, ofEdge: Int32Array, labels: Int32Array): void {
+/** `fillIn` without edges. */
+function fillInTargets(triples: Int32Array, a: number, b: number, counters: Int32Array, targets: Int32Array): void {
+  for (let x = 3 * a; x < 3 * b; x += 3) targets[counters[triples[x] + 1]++] = triples[x + 1];
+}
+
+/** `fillIn`, also copying each edge's label onto its slot (and the edge itself, with `edges`). */
+function fillInLabelled(triples: Int32Array, a: number, b: number, counters: Int32Array, targets: Int32Array, edges: Int32Array | undefined, ofEdge: Int32Array, labels: Int32Array): void {
   for (let x = 3 * a; x < 3 * b; x += 3) {
     const s = counters[triples[x] + 1]++;
     const e = triples[x + 2];
     targets[s] = triples[x + 1];
-    edges[s] = e;
+    if (edges !== undefined) edges[s] = e;
     labels[s] = ofEdge[e];
   }
 }
 
 /** Each kind's CSR, as views of its parts of the shared arrays. */
 function parts(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array): Csr4 {
+  const csr = (k: number): Csr => ({ ...slotsPart(nodeCount, base, offsets, targets, k), edges: edges.subarray(base[k], base[k + 1]) });
+  return [csr(0), csr(1), csr(2), csr(3)];
+}
+
+/** `parts` for in-CSRs whose `edges` hold the edges of LOCATED_IN and WITHIN only. */
+function partsWithout2(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array): InCsr4 {
+  const csr = (k: number): Csr => ({ ...slotsPart(nodeCount, base, offsets, targets, k), edges: edges.subarray(base[k] - base[2], base[k + 1] - base[2]) });
+  return [slotsPart(nodeCount, base, offsets, targets, 0), slotsPart(nodeCount, base, offsets, targets, 1), csr(2), csr(3)];
+}
+
+function slotsPart(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, k: number): Slots {
   const stride = nodeCount + 2;
-  const part = (k: number): Csr => ({
-    offsets: offsets.subarray(k * stride, k * stride + nodeCount + 1),
-    targets: targets.subarray(base[k], base[k + 1]),
-    edges: edges.subarray(base[k], base[k + 1]),
-  });
-  return [part(0), part(1), part(2), part(3)];
+  return { offsets: offsets.subarray(k * stride, k * stride + nodeCount + 1), targets: targets.subarray(base[k], base[k + 1]) };
 }
 
 /** Running sums over `a[start .. start + length)`, in place; returns the total. */

@@ -17,7 +17,7 @@
  * iterative: graphs may be 10^6 deep.
  */
 import { longLivedInt32, type GraphNode } from "@chokepoint/graph-schema";
-import type { Csr } from "./csr";
+import type { Csr, Slots } from "./csr";
 import type { Finding } from "./findings";
 import { MATERIAL, PRODUCT, REGION, REQUIRES, SUPPLIER, WITHIN } from "./kind-codes";
 import { scratchInt32 } from "./scratch";
@@ -35,7 +35,7 @@ export interface Ordered {
   readonly remaining: Int32Array;
 }
 
-export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[], inn: readonly Csr[]): Ordered {
+export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[], inn: readonly Slots[]): Ordered {
   const deg = scratchInt32("order.degree", n);
   const order = longLivedInt32(n);
   const rank = longLivedInt32(n);
@@ -57,7 +57,7 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
  * all) then reads its per-node arrays in ascending runs instead of at random, which at 10^6 nodes
  * is most of its time.
  */
-function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Csr, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
+function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Slots, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
   // `deg` ends > 0 on the nodes left unordered (on or above a cycle). For the one-pass route,
   // `wave` holds the ordered nodes' waves and `next[w]` first how many have wave w, then where
   // the next of them goes.

@@ -45,7 +45,7 @@ const arbBatch: fc.Arbitrary<ChangeBatch> = fc.record({
 });
 
 function adjacency(g: CompactGraph) {
-  const csr = (c: CompactGraph["out"][number]) => [Array.from(c.offsets), Array.from(c.targets), Array.from(c.edges)];
+  const csr = (c: CompactGraph["in"][number]) => [Array.from(c.offsets), Array.from(c.targets), "edges" in c ? Array.from(c.edges) : []];
   return { out: g.out.map(csr), in: g.in.map(csr), order: Array.from(g.order), groups: Array.from(g.groups.ofOutSlot), findings: g.findings };
 }
 

@@ -509,17 +509,23 @@ function numberGroups(offsets: Int32Array, slotEdge: Int32Array, edgeFrom: Int32
 }
 
 /** Groups of a parent whose slots `from .. to` carry group names, numbered from `g`: in the order
- *  of their first slots, each group's slots in slot order. Returns the next group number. */
+ *  of their first slots, each group's slots in slot order. Returns the next group number. Files
+ *  list a group's members together as a rule, and then the slots stay where they are: the first
+ *  loop numbers them as if so, and only a group met again after another is moved together. */
 function regroupParent(v: number, from: number, to: number, g: number, targets: Int32Array, slotEdge: Int32Array, w: GroupWork): number {
   const { groupCode, groupOfEdge, ofOutSlot, start, parent, nameCode, slotGroup, newTarget, newEdge, nameParent, nameGroup, cursor } = w;
   const first = g;
+  let contiguous = true;
   for (let s = from; s < to; s++) {
-    const c = groupCode[slotEdge[s]];
+    const e = slotEdge[s];
+    const c = groupCode[e];
     let gs: number;
     if (c !== 0 && nameParent[c] === v) {
       gs = nameGroup[c];
+      if (gs !== slotGroup[s - 1]) contiguous = false;
     } else {
       gs = g++;
+      start[gs] = s;
       parent[gs] = v;
       cursor[gs] = 0;
       if (c !== 0) {
@@ -530,7 +536,10 @@ function regroupParent(v: number, from: number, to: number, g: number, targets: 
     }
     slotGroup[s] = gs;
     cursor[gs]++;
+    ofOutSlot[s] = gs;
+    groupOfEdge[e] = gs;
   }
+  if (contiguous) return g;
   let put = from;
   for (let gs = first; gs < g; gs++) {
     start[gs] = put;
@@ -541,7 +550,6 @@ function regroupParent(v: number, from: number, to: number, g: number, targets: 
     const gs = slotGroup[s];
     const at = cursor[gs]++;
     ofOutSlot[at] = gs;
-    groupOfEdge[slotEdge[s]] = gs;
     newTarget[at] = targets[s];
     newEdge[at] = slotEdge[s];
   }

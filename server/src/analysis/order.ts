@@ -43,10 +43,28 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
   // regions, regions → regions), so regions in their own order, then suppliers, then items in
   // theirs is a topological order. Ordering only regions along WITHIN and items along REQUIRES
   // reads a third of the adjacency that one pass over every kind reads.
-  let tail = layerOrder(n, kind, REGION, REGION, out[WITHIN]!, inn[WITHIN]!, deg, order, rank, 0);
-  tail = appendSuppliers(kind, deg, order, rank, tail);
-  tail = layerOrder(n, kind, PRODUCT, MATERIAL, out[REQUIRES]!, inn[REQUIRES]!, deg, order, rank, tail);
+  // The passes over a layer visit only the index span of its kinds: files and store snapshots
+  // (which list nodes by id) tend to keep each kind together.
+  const spans = scratchInt32("order.spans", 2 * (REGION + 1));
+  kindSpans(kind, spans);
+  let tail = layerOrder(n, kind, REGION, REGION, spans, out[WITHIN]!, inn[WITHIN]!, deg, order, rank, 0);
+  tail = appendSuppliers(kind, spans[2 * SUPPLIER], spans[2 * SUPPLIER + 1], deg, order, rank, tail);
+  tail = layerOrder(n, kind, PRODUCT, MATERIAL, spans, out[REQUIRES]!, inn[REQUIRES]!, deg, order, rank, tail);
   return { order, rank, count: tail, remaining: deg };
+}
+
+/** Per kind code k: `spans[2k]`, the first node of that kind, and `spans[2k + 1]`, one after the
+ *  last (both 0 without any). */
+function kindSpans(kind: Uint8Array, spans: Int32Array): void {
+  const n = kind.length;
+  spans.fill(0);
+  for (let k = 0; k < spans.length; k += 2) spans[k] = n;
+  for (let v = 0; v < n; v++) {
+    const k = 2 * kind[v];
+    if (spans[k] > v) spans[k] = v;
+    spans[k + 1] = v + 1;
+  }
+  for (let k = 0; k < spans.length; k += 2) if (spans[k + 1] === 0) spans[k] = 0;
 }
 
 /**
@@ -57,16 +75,25 @@ export function topologicalOrder(n: number, kind: Uint8Array, out: readonly Csr[
  * all) then reads its per-node arrays in ascending runs instead of at random, which at 10^6 nodes
  * is most of its time.
  */
-function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Csr, inn: Slots, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
+function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, spans: Int32Array, out: Csr, inn: Slots, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
+  let first = n;
+  let end = 0;
+  for (let k = lo; k <= hi; k++) {
+    if (spans[2 * k + 1] === 0) continue;
+    first = Math.min(first, spans[2 * k]);
+    end = Math.max(end, spans[2 * k + 1]);
+  }
   // `deg` ends > 0 on the nodes left unordered (on or above a cycle). For the one-pass route,
   // `wave` holds the ordered nodes' waves and `next[w]` first how many have wave w, then where
   // the next of them goes.
   const wave = scratchInt32("order.wave", n);
   const next = scratchInt32("order.perWave", n + 1);
-  const waves = wavesInListOrder(kind, lo, hi, deg, wave, next, out.offsets, out.targets, 1) ?? wavesInListOrder(kind, lo, hi, deg, wave, next, out.offsets, out.targets, -1);
+  const waves =
+    wavesInListOrder(kind, lo, hi, first, end, deg, wave, next, out.offsets, out.targets, 1) ??
+    wavesInListOrder(kind, lo, hi, first, end, deg, wave, next, out.offsets, out.targets, -1);
   if (waves === undefined) {
     const marks = scratchInt32("order.marks", (n >> 5) + 1, true);
-    return orderByQueue(kind, lo, hi, deg, out.offsets, inn.offsets, inn.targets, marks, order, rank, tail);
+    return orderByQueue(kind, lo, hi, first, end, deg, out.offsets, inn.offsets, inn.targets, marks, order, rank, tail);
   }
   // Counting sort of the ordered nodes (deg 0) by wave, ascending index within a wave.
   let at = tail;
@@ -75,17 +102,16 @@ function layerOrder(n: number, kind: Uint8Array, lo: number, hi: number, out: Cs
     next[w] = at;
     at += count;
   }
-  placeByWave(kind, lo, hi, deg, wave, next, order, rank);
+  placeByWave(kind, lo, hi, first, end, deg, wave, next, order, rank);
   return at;
 }
 
-/** Suppliers, in list order, from `tail`; returns the new tail. The hot loops of this file are
+/** Suppliers (all within nodes `first .. end`), in list order, from `tail`; returns the new tail. The hot loops of this file are
  *  functions of their own that take typed arrays and numbers only: inside larger functions they
  *  were compiled mid-loop and deoptimized after it on every rebuild, and reading an object's fields
  *  tied their code to that object's short-lived hidden class (see csr.ts). */
-function appendSuppliers(kind: Uint8Array, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
-  const n = kind.length;
-  for (let v = 0; v < n; v++) {
+function appendSuppliers(kind: Uint8Array, first: number, end: number, deg: Int32Array, order: Int32Array, rank: Int32Array, tail: number): number {
+  for (let v = first; v < end; v++) {
     if (kind[v] !== SUPPLIER) continue;
     deg[v] = 0;
     rank[v] = tail;
@@ -95,9 +121,8 @@ function appendSuppliers(kind: Uint8Array, deg: Int32Array, order: Int32Array, r
 }
 
 /** The counting sort of `layerOrder`: each ordered node of the layer (deg 0) at `next[its wave]++`. */
-function placeByWave(kind: Uint8Array, lo: number, hi: number, deg: Int32Array, wave: Int32Array, next: Int32Array, order: Int32Array, rank: Int32Array): void {
-  const n = kind.length;
-  for (let v = 0; v < n; v++) {
+function placeByWave(kind: Uint8Array, lo: number, hi: number, first: number, end: number, deg: Int32Array, wave: Int32Array, next: Int32Array, order: Int32Array, rank: Int32Array): void {
+  for (let v = first; v < end; v++) {
     const k = kind[v];
     if (k < lo || k > hi || deg[v] !== 0) continue;
     const position = next[wave[v]]++;
@@ -117,6 +142,8 @@ function wavesInListOrder(
   kind: Uint8Array,
   lo: number,
   hi: number,
+  first: number,
+  end: number,
   deg: Int32Array,
   wave: Int32Array,
   perWave: Int32Array,
@@ -124,9 +151,8 @@ function wavesInListOrder(
   targets: Int32Array,
   step: 1 | -1,
 ): number | undefined {
-  const n = kind.length;
   let waves = 0;
-  for (let i = 0, v = step === 1 ? 0 : n - 1; i < n; i++, v += step) {
+  for (let i = first, v = step === 1 ? first : end - 1; i < end; i++, v += step) {
     const k = kind[v];
     if (k < lo || k > hi) continue;
     let w = 0;
@@ -158,6 +184,8 @@ function orderByQueue(
   kind: Uint8Array,
   lo: number,
   hi: number,
+  first: number,
+  end: number,
   deg: Int32Array,
   outOffsets: Int32Array,
   offsets: Int32Array,
@@ -168,7 +196,7 @@ function orderByQueue(
   tail: number,
 ): number {
   const head0 = tail;
-  tail = queueSinks(kind, lo, hi, deg, outOffsets, order, tail); // in index order already
+  tail = queueSinks(kind, lo, hi, first, end, deg, outOffsets, order, tail); // in index order already
   let waveEnd = tail;
   for (let head = head0; head < tail; head++) {
     waveEnd = sortLevelAt(order, head, waveEnd, tail, marks);
@@ -183,8 +211,8 @@ function orderByQueue(
 
 /** Queues the nodes of the layer without dependencies from `tail` (their `deg` 0, the others'
  *  `deg` their number of dependencies); returns the new tail. */
-function queueSinks(kind: Uint8Array, lo: number, hi: number, deg: Int32Array, outOffsets: Int32Array, queue: Int32Array, tail: number): number {
-  for (let v = 0; v < kind.length; v++) {
+function queueSinks(kind: Uint8Array, lo: number, hi: number, first: number, end: number, deg: Int32Array, outOffsets: Int32Array, queue: Int32Array, tail: number): number {
+  for (let v = first; v < end; v++) {
     const k = kind[v];
     if (k < lo || k > hi) continue;
     const d = outOffsets[v + 1] - outOffsets[v];

@@ -110,7 +110,10 @@ export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array
   const next = base.slice(0, 4);
   const last = new Int32Array(4);
   if (fillOutBySource(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples, chunkCount, chunkKw, next, last) >= 0) {
-    for (let k = 0; k < 4; k++) endsToOffsets(outOff, k * stride, k * stride + nodeCount + 1);
+    for (let k = 0; k < 4; k++) {
+      // Each kind's sources run from the source of its first slot to `last[k]`.
+      if (base[k + 1] > base[k]) endsToOffsets(outOff.subarray(k * stride, k * stride + nodeCount + 1), from[outEdges[base[k]]], last[k]);
+    }
   } else {
     outOff.fill(0);
     nextInWindow.fill(0);
@@ -174,9 +177,21 @@ function fillOutBySource(
   return order;
 }
 
-/** Offsets from run ends (`fillOutBySource`, and the alternatives groups): a node without a run
- *  starts and ends where the nodes before it end. */
-export function endsToOffsets(offsets: Int32Array, start: number, end: number): void {
+/**
+ * Offsets from run ends (`fillOutBySource`, and the alternatives groups): `offsets[v + 1]` holds the
+ * end of node v's run, or 0 when v has none, and the nodes with runs lie between `firstNode` and
+ * `lastNode`. A node without a run starts and ends where the nodes before it end. Past the last run
+ * this is a native `fill`, which is several times faster than the loop, and the runs of most kinds
+ * span only the nodes of one or two kinds.
+ */
+export function endsToOffsets(offsets: Int32Array, firstNode: number, lastNode: number): void {
+  carryEnds(offsets, firstNode + 1, lastNode + 2);
+  offsets.fill(offsets[lastNode + 1], lastNode + 2);
+}
+
+/** The loop of `endsToOffsets`: every entry of `start .. end` that is not past the ones before it
+ *  becomes the last end reached. */
+function carryEnds(offsets: Int32Array, start: number, end: number): void {
   let reached = 0;
   for (let v = start; v < end; v++) {
     const x = offsets[v];
@@ -283,7 +298,11 @@ export function fillInCsrs(h: HalfBuilt, label: InLabel | undefined, edgesFrom: 
       const first = chunksOf[k * windows + w];
       const end = chunksOf[k * windows + w + 1];
       for (let x = first; x < end; x++) countTargets(triples, chunks[x] << CHUNK_SHIFT, chunkEnd[chunks[x]], counters);
-      sum = runningSumFrom(counters, (w << WINDOW_SHIFT) + 2, Math.min(nodeCount, (w + 1) << WINDOW_SHIFT) + 2, sum);
+      const low = (w << WINDOW_SHIFT) + 2;
+      const high = Math.min(nodeCount, (w + 1) << WINDOW_SHIFT) + 2;
+      // Most kinds have no targets in most windows (only regions are in regions, for one).
+      if (first === end) counters.fill(sum, low, high);
+      else sum = runningSumFrom(counters, low, high, sum);
       for (let x = first; x < end; x++) {
         const a = chunks[x] << CHUNK_SHIFT;
         const b = chunkEnd[chunks[x]];

@@ -38,10 +38,11 @@ const ORDER_CHECK_BLOCK = 1 << 12;
  *   each kind's CSR is a view of its part.
  * - Snapshots (a store's, a canonical file's) list each kind's edges by source. Then the out-CSRs
  *   are filled in one pass without counting sources: each kind's slots are its edges in order, and
- *   each edge writes its slot + 1 as the end of its source's run; a pass over the nodes then carries
- *   ends forward to the nodes without edges. When the out pass meets a source out of order, it stops
- *   and the input is done the general way, sources counted first: counting into `offsets[v + 2]` and filling
- *   through `offsets[v + 1]++` leaves `offsets[v]` at the start of v's run without a cursor array.
+ *   each edge writes its slot + 1 as the end of its source's run; a pass over the kind's span of
+ *   sources then carries ends forward to the nodes without edges. When the out pass meets a source
+ *   out of order, it stops, and the input is done the general way, sources counted first: counting
+ *   into `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at the start
+ *   of v's run without a cursor array.
  * - Targets are all over the graph, so the in-CSRs would be counted and filled at random over tens
  *   of megabytes; instead, the out pass also sorts the edges into windows of 2^15 target nodes, as
  *   (target, source, edge) triples, and each window's in-slots are then counted and filled from its

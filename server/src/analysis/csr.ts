@@ -124,7 +124,7 @@ export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array
     fillOutCounted(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples, chunkCount, chunkKw);
   }
   const { chunksOf, chunks, chunkEnd } = chunkLists(windows, nextInWindow, chunkCount[0], chunkKw);
-  return { out: parts(nodeCount, base, outOff, outTargets, outEdges), nodeCount, windows, chunksOf, chunks, chunkEnd, triples, base };
+  return { out: parts(nodeCount, base, outOff, outTargets, outEdges, 0), nodeCount, windows, chunksOf, chunks, chunkEnd, triples, base };
 }
 
 /** Whether edge i (kind code k) is left out: unusable, or dropped to break a cycle. Small enough
@@ -313,7 +313,7 @@ export function fillInCsrs(h: HalfBuilt, label: InLabel | undefined, edgesFrom: 
       }
     }
   }
-  return { in: edgesFrom === 0 ? parts(nodeCount, base, inOff, inTargets, inEdges) : partsWithout2(nodeCount, base, inOff, inTargets, inEdges), labels };
+  return { in: edgesFrom === 0 ? parts(nodeCount, base, inOff, inTargets, inEdges, 0) : parts(nodeCount, base, inOff, inTargets, inEdges, 2), labels };
 }
 
 interface InLabel {
@@ -351,16 +351,14 @@ function fillInLabelled(triples: Int32Array, a: number, b: number, counters: Int
   }
 }
 
-/** Each kind's CSR, as views of its parts of the shared arrays. */
-function parts(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array): Csr4 {
-  const csr = (k: number): Csr => ({ ...slotsPart(nodeCount, base, offsets, targets, k), edges: edges.subarray(base[k], base[k + 1]) });
-  return [csr(0), csr(1), csr(2), csr(3)];
-}
-
-/** `parts` for in-CSRs whose `edges` hold the edges of LOCATED_IN and WITHIN only. */
-function partsWithout2(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array): InCsr4 {
-  const csr = (k: number): Csr => ({ ...slotsPart(nodeCount, base, offsets, targets, k), edges: edges.subarray(base[k] - base[2], base[k + 1] - base[2]) });
-  return [slotsPart(nodeCount, base, offsets, targets, 0), slotsPart(nodeCount, base, offsets, targets, 1), csr(2), csr(3)];
+/** Each kind's CSR, as views of its parts of the shared arrays; `edges` holds the edges of the
+ *  kinds from `edgesFrom` on, and the kinds before it get no `edges` (see `fillInCsrs`). */
+function parts(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array, edgesFrom: 0): Csr4;
+function parts(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array, edgesFrom: 2): InCsr4;
+function parts(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array, edgesFrom: 0 | 2): Csr4 | InCsr4 {
+  const slots = (k: number): Slots => slotsPart(nodeCount, base, offsets, targets, k);
+  const csr = (k: number): Csr => ({ ...slots(k), edges: edges.subarray(base[k] - base[edgesFrom], base[k + 1] - base[edgesFrom]) });
+  return edgesFrom === 0 ? [csr(0), csr(1), csr(2), csr(3)] : [slots(0), slots(1), csr(2), csr(3)];
 }
 
 function slotsPart(nodeCount: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, k: number): Slots {

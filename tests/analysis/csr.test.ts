@@ -27,10 +27,12 @@ function randomColumns(seed: number, n: number, m: number): Columns {
   const to = new Int32Array(m);
   const kind = new Uint8Array(m);
   const dropped = seed % 2 === 0 ? new Uint8Array(m) : undefined;
+  // Some inputs without unusable edges, which counts kinds four at a time.
+  const unusable = seed % 4 === 3 ? 0 : 0.05;
   for (let i = 0; i < m; i++) {
     from[i] = node();
     to[i] = node();
-    kind[i] = rnd() < 0.05 ? NO_KIND : Math.floor(rnd() * 4);
+    kind[i] = rnd() < unusable ? NO_KIND : Math.floor(rnd() * 4);
     if (dropped !== undefined && rnd() < 0.05) dropped[i] = 1;
   }
   return { n, from, to, kind, dropped };
@@ -88,6 +90,25 @@ describe("CSR adjacency", () => {
       for (let k = 0; k < 4; k++) {
         expectCsr(out[k]!, expected(c, k, true));
         expectCsr(inn[k]!, expected(c, k, false));
+      }
+    }
+  });
+
+  it("counts kinds right from a column at any byte offset and of any length, with or without an unusable edge anywhere", () => {
+    for (let offset = 0; offset < 4; offset++) {
+      for (const unusableAt of [undefined, 0, 1, 2, 3, 500, "last"] as const) {
+        const random = randomColumns(3, 5_000, 1_001 + offset);
+        const m = random.kind.length;
+        if (unusableAt !== undefined) random.kind[unusableAt === "last" ? m - 1 : unusableAt] = NO_KIND;
+        const c = bySource(random);
+        // The kind codes as a view that starts `offset` bytes into its buffer.
+        const kind = new Uint8Array(m + 4).subarray(offset, offset + m);
+        kind.set(c.kind);
+        const { out, in: inn } = buildCsrs(c.n, c.from, c.to, kind, c.dropped);
+        for (let k = 0; k < 4; k++) {
+          expectCsr(out[k]!, expected(c, k, true));
+          expectCsr(inn[k]!, expected(c, k, false));
+        }
       }
     }
   });

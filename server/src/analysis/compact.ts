@@ -436,7 +436,7 @@ function buildGroups(n: number, r: Resolved, csr: Csr, groupOfEdge: Int32Array):
   w.cursor = scratchInt32("compact.groupCursor", slots + 1);
   const g = numberGroups(offsets, edges, r.from, targets, ofNode, w);
   w.release();
-  if (g > 0) endsToOffsets(ofNode, parent[0], parent[g - 1], 0);
+  if (g > 0) endsToOffsets(ofNode, parent[0], parent[g - 1]);
   start[g] = slots;
   return { count: g, start: start.subarray(0, g + 1), parent: parent.subarray(0, g), ofNode, ofOutSlot, nameCode: nameCode.subarray(0, g), nameList: groupNames };
 }

@@ -112,10 +112,10 @@ export function buildOutCsrs(nodeCount: number, from: Int32Array, to: Int32Array
   // [0]: the next free chunk.
   const chunkCount = new Int32Array(1);
   const next = base.slice(0, 4);
-  if (fillOutBySource(from, to, kind, dropped, stride, outOff, outTargets, outEdges, windows, nextInWindow, triples, chunkCount, chunkKw, next)) {
+  if (fillOutBySource(from, to, kind, dropped, stride, base, outOff, outTargets, outEdges, windows, nextInWindow, triples, chunkCount, chunkKw, next)) {
     for (let k = 0; k < 4; k++) {
       // Each kind's sources run from the source of its first slot to that of its last.
-      if (base[k + 1] > base[k]) endsToOffsets(outOff.subarray(k * stride, k * stride + nodeCount + 1), from[outEdges[base[k]]], from[outEdges[base[k + 1] - 1]], base[k]);
+      if (base[k + 1] > base[k]) endsToOffsets(outOff.subarray(k * stride, k * stride + nodeCount + 1), from[outEdges[base[k]]], from[outEdges[base[k + 1] - 1]]);
     }
   } else {
     outOff.fill(0);
@@ -204,10 +204,9 @@ function laneSum(x: number): number {
 
 /**
  * The out pass when the edges are listed by source: kind k's next slot is `next[k]`. Writes the
- * out-CSR arrays (`targets`, `edges`, and in `offsets` the end of each source's run, as a slot of
- * the shared arrays + 1, at `offsets[source + 1]`, which `endsToOffsets` completes) and the
- * triples. Returns false (and stops early) when some source comes before the one of the edge
- * before it.
+ * out-CSR arrays (`targets`, `edges`, and in `offsets` the end of each source's run at
+ * `offsets[source + 1]`, which `endsToOffsets` completes) and the triples. Returns false (and
+ * stops early) when some source comes before the one of the edge before it.
  * Branch-free on the sources: testing each edge for a new source, and writing offsets up to it,
  * was a mispredicted branch on most edges (a third of the pass). Checking the order of all edges
  * rather than of each kind's keeps the last source in a register: store snapshots and files both
@@ -215,7 +214,7 @@ function laneSum(x: number): number {
  */
 function fillOutBySource(
   from: Int32Array, to: Int32Array, kind: Uint8Array, dropped: Uint8Array | undefined,
-  stride: number, offsets: Int32Array, targets: Int32Array, edges: Int32Array,
+  stride: number, base: Int32Array, offsets: Int32Array, targets: Int32Array, edges: Int32Array,
   windows: number, nextInWindow: Int32Array, triples: Int32Array, chunkCount: Int32Array, chunkKw: Int32Array,
   next: Int32Array,
 ): boolean {
@@ -233,7 +232,7 @@ function fillOutBySource(
       const o = next[k]++;
       order |= f - last;
       last = f;
-      offsets[k * stride + f + 1] = o + 1;
+      offsets[k * stride + f + 1] = o - base[k] + 1;
       place(targets, edges, windows, nextInWindow, triples, chunkCount, chunkKw, o, k, f, t, i);
     }
   }
@@ -242,24 +241,24 @@ function fillOutBySource(
 
 /**
  * Offsets from run ends (`fillOutBySource`, and the alternatives groups): `offsets[v + 1]` holds the
- * end of node v's run + `shift`, or 0 when v has none, and the nodes with runs lie between
+ * end of node v's run, or 0 when v has none, and the nodes with runs lie between
  * `firstNode` and `lastNode`. A node without a run starts and ends where the nodes before it end.
  * Past the last run this is a native `fill`, which is several times faster than the loop, and the
  * runs of most kinds span only the nodes of one or two kinds.
  */
-export function endsToOffsets(offsets: Int32Array, firstNode: number, lastNode: number, shift: number): void {
-  carryEnds(offsets, firstNode + 1, lastNode + 2, shift);
+export function endsToOffsets(offsets: Int32Array, firstNode: number, lastNode: number): void {
+  carryEnds(offsets, firstNode + 1, lastNode + 2);
   offsets.fill(offsets[lastNode + 1], lastNode + 2);
 }
 
-/** The loop of `endsToOffsets`: every entry of `start .. end` becomes the last end reached, less
- *  `shift`. Without a branch on whether a node has a run: most nodes of some kinds have none, and
- *  which ones is random. */
-function carryEnds(offsets: Int32Array, start: number, end: number, shift: number): void {
-  let reached = shift;
+/** The loop of `endsToOffsets`: every entry of `start .. end` that is not past the ones before it
+ *  becomes the last end reached. */
+function carryEnds(offsets: Int32Array, start: number, end: number): void {
+  let reached = 0;
   for (let v = start; v < end; v++) {
-    reached = Math.max(reached, offsets[v]);
-    offsets[v] = reached - shift;
+    const x = offsets[v];
+    if (x > reached) reached = x;
+    else offsets[v] = reached;
   }
 }
 

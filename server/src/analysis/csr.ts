@@ -241,10 +241,10 @@ function fillOutBySource(
 
 /**
  * Offsets from run ends (`fillOutBySource`, and the alternatives groups): `offsets[v + 1]` holds the
- * end of node v's run, or 0 when v has none, and the nodes with runs lie between
- * `firstNode` and `lastNode`. A node without a run starts and ends where the nodes before it end.
- * Past the last run this is a native `fill`, which is several times faster than the loop, and the
- * runs of most kinds span only the nodes of one or two kinds.
+ * end of node v's run, or 0 when v has none, and the nodes with runs lie between `firstNode` and
+ * `lastNode`. A node without a run starts and ends where the nodes before it end. Past the last run
+ * this is a native `fill`, which is several times faster than the loop, and the runs of most kinds
+ * span only the nodes of one or two kinds.
  */
 export function endsToOffsets(offsets: Int32Array, firstNode: number, lastNode: number): void {
   carryEnds(offsets, firstNode + 1, lastNode + 2);

@@ -36,13 +36,13 @@ const ORDER_CHECK_BLOCK = 1 << 12;
  * - The four kinds share one counter array per direction (kind k at k * (n + 2)) and one targets
  *   and one edges array per direction, kind after kind (kind k's part starts at `base[k]`), and
  *   each kind's CSR is a view of its part.
- * - Snapshots (a store's, a canonical file's) list each kind's edges by source. Then the out-CSRs
- *   are filled in one pass without counting sources: each kind's slots are its edges in order, and
+ * - Snapshots (a store's, a canonical file's) list their edges by source. Then the out-CSRs are
+ *   filled in one pass without counting sources: each kind's slots are its edges in order, and
  *   each edge writes its slot + 1 as the end of its source's run; a pass over the kind's span of
- *   sources then carries ends forward to the nodes without edges. When the out pass meets a source
- *   out of order, it stops, and the input is done the general way, sources counted first: counting
- *   into `offsets[v + 2]` and filling through `offsets[v + 1]++` leaves `offsets[v]` at the start
- *   of v's run without a cursor array.
+ *   sources then carries ends forward to the nodes without edges. When the out pass meets an edge
+ *   whose source comes before the one of the edge before it, it stops, and the input is done the
+ *   general way, sources counted first: counting into `offsets[v + 2]` and filling through
+ *   `offsets[v + 1]++` leaves `offsets[v]` at the start of v's run without a cursor array.
  * - Targets are all over the graph, so the in-CSRs would be counted and filled at random over tens
  *   of megabytes; instead, the out pass also sorts the edges into windows of 2^15 target nodes, as
  *   (target, source, edge) triples, and each window's in-slots are then counted and filled from its
@@ -157,11 +157,15 @@ function countKindsByWord(kind: Uint8Array, counts: Int32Array): boolean {
   // Int32Array views must start at a multiple of 4 bytes.
   const head = Math.min(m, (4 - (kind.byteOffset & 3)) & 3);
   const words = (m - head) >> 2;
-  for (let i = 0; i < head; i++) if (kind[i] > 3) return false;
-  for (let i = head + 4 * words; i < m; i++) if (kind[i] > 3) return false;
-  if (!countCodeBits(new Int32Array(kind.buffer, kind.byteOffset + head, words), counts)) return false;
-  for (let i = 0; i < head; i++) counts[kind[i] + 1]++;
-  for (let i = head + 4 * words; i < m; i++) counts[kind[i] + 1]++;
+  return countCodes(kind, 0, head, counts) && countCodes(kind, head + 4 * words, m, counts) && countCodeBits(new Int32Array(kind.buffer, kind.byteOffset + head, words), counts);
+}
+
+/** The codes `start .. end` one at a time (the unaligned ends of `countKindsByWord`). */
+function countCodes(kind: Uint8Array, start: number, end: number, counts: Int32Array): boolean {
+  for (let i = start; i < end; i++) {
+    if (kind[i] > 3) return false;
+    counts[kind[i] + 1]++;
+  }
   return true;
 }
 

@@ -1,4 +1,4 @@
-import type { EdgeKind, ErrorCode, GraphEdge, GraphNode, InterchangeGraph, NodeKind } from "@chokepoint/graph-schema";
+import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type ErrorCode, type GraphEdge, type GraphNode, type InterchangeGraph, type NodeKind } from "@chokepoint/graph-schema";
 import { MAX_PAGE_SIZE, type GraphStore, type Page } from "../../server/src/domain/graph-store";
 
 /**
@@ -370,6 +370,17 @@ export function describeGraphStoreContract(
         expect(s2.version).toBeGreaterThan(s1.version);
         expect(s2.nodes.map((n) => n.id)).not.toContain("valve");
         expect(s2.edges).toHaveLength(6);
+      });
+
+      it("carries its edges as columns (endpoints as node positions), so the analysis hashes no endpoint id", async () => {
+        await load(store);
+        const s = await store.snapshot();
+        const c = s.columns;
+        expect(c).toBeDefined();
+        expect(c!.ids.ids).toEqual(s.nodes.map((n) => n.id));
+        const edgeAt = (i: number) => ({ from: c!.ids.ids[c!.from[i]!], kind: EDGE_KINDS[c!.kind[i]!], to: c!.ids.ids[c!.to[i]!], stated: c!.stated[i] === 1 });
+        expect(s.edges.map((_, i) => edgeAt(i))).toEqual(s.edges.map((e) => ({ from: e.from, kind: e.kind, to: e.to, stated: e.confidence === "stated" })));
+        expect(Array.from(c!.nodeKind, (k) => NODE_KINDS[k])).toEqual(s.nodes.map((n) => n.kind));
       });
 
       it("gives equal content for the same version, in export order", async () => {

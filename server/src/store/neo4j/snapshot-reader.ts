@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, SourceDocument } from "@chokepoint/graph-schema";
+import { graphColumns, type GraphColumns, type GraphEdge, type GraphNode, type SourceDocument } from "@chokepoint/graph-schema";
 import type { GraphSnapshot } from "../../domain/graph-store";
 import type { QueryTx } from "./executor";
 import { allDocuments, allEdges, allNodes } from "./cypher/reads";
@@ -41,5 +41,30 @@ export async function readSnapshot(tx: QueryTx): Promise<SnapshotRead> {
   for await (const r of tx.stream(allEdges())) edges.push(edgeFromRecord(r));
   edges.sort(compareEdges);
   const consistent = (await readGraphVersion(tx)) === version;
-  return { snapshot: deepFreeze({ version, documents, nodes, edges }), consistent };
+  return { snapshot: frozenSnapshot(version, documents, nodes, edges), consistent };
+}
+
+/**
+ * The snapshot, with its columns (every edge's endpoints as node positions) made on first use, as
+ * the embedded store's are: the analysis then builds its CSR from typed arrays and hashes no id,
+ * and an import, which also takes a snapshot, never pays for them. The endpoint ids are hashed
+ * here, once per data version, since Neo4j hands out no stable node numbers; edges listed by
+ * source let most sources be found next to the previous one. Not `checked`: Cypher run outside
+ * Chokepoint may have written what validation rejects, so the engine checks every edge again.
+ */
+function frozenSnapshot(version: number, documents: SourceDocument[], nodes: GraphNode[], edges: GraphEdge[]): GraphSnapshot {
+  let columns: GraphColumns | undefined | null = null;
+  // Not deepFreeze of the whole: it would read (and so build) the columns.
+  return Object.freeze({
+    version,
+    documents: deepFreeze(documents),
+    nodes: deepFreeze(nodes),
+    edges: deepFreeze(edges),
+    get columns(): GraphColumns | undefined {
+      // Undefined when an id repeats or an endpoint is no node: the engine then hashes the lists
+      // and reports what it cannot use.
+      if (columns === null) columns = graphColumns(nodes, edges);
+      return columns;
+    },
+  });
 }

@@ -1,9 +1,10 @@
 /**
  * Engine benchmark (DESIGN §7): at each size, on a seeded synthetic supply graph, times
- *   compact (ids → integers, CSR, groups, cycle check, topological order), and its two halves, and
+ *   compact of bare objects (ids → integers, CSR, groups, cycle check, topological order; no
+ *   input of the product comes without columns), and its two halves, and
  *   compact from graph columns (endpoints already node positions, as validation records them),
  *   compact from an embedded store's snapshot (columns listed from the store's node slots), and
- *   that snapshot itself,
+ *   that snapshot itself, and the columns a Neo4j snapshot makes on first use (ids hashed),
  *   SPOF sets of all products + criticality (dominance, walks, ranking), and separately the
  *   non-stated flags of those verdicts (stated-only dominance and walks),
  *   one scenario (a country; and a whole bloc),
@@ -17,7 +18,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
-import { INTERCHANGE_FORMAT, INTERCHANGE_VERSION, resolvedGraphColumns, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
+import { graphColumns, INTERCHANGE_FORMAT, INTERCHANGE_VERSION, resolvedGraphColumns, validateInterchange, type GraphEdge, type GraphNode } from "@chokepoint/graph-schema";
 import { buildCompact, compact, resolve, type CompactGraph, type GraphInput } from "../../server/src/analysis/compact";
 import { rankCritical } from "../../server/src/analysis/criticality";
 import { buildCsrs, type Csr } from "../../server/src/analysis/csr";
@@ -222,13 +223,9 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       return t;
     };
     await step("baseline sweep (all CSR edges)", 5, () => sweep(graph), (t) => `${(m / t.cpuMs / 1e3).toFixed(0)}M edges/s`);
-    await step(
-      "compact (ids hashed, CSR, groups, order)",
-      runs,
-      () => compact(synthetic),
-      (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s`,
-      (t) => ({ limit: "≥ 10M edges/s", ok: m / t.cpuMs / 1e3 >= 10 }),
-    );
+    // Bare objects: no input of the product comes this way (both stores' snapshots and validated
+    // files carry columns), so no budget; it shows what resolving ids inside `compact` would cost.
+    await step("compact of bare objects (ids hashed, CSR, groups, order)", runs, () => compact(synthetic), (t) => `${(m / t.cpuMs / 1e3).toFixed(1)}M edges/s; no budget: no store or file input comes without columns`);
     // A validated file comes with its edges as columns (validation records them as it reads).
     const withColumns = validatedInput(synthetic);
     await step(
@@ -312,6 +309,14 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       "  its columns, on first use (id table, node and edge attributes)",
       runs,
       () => resolvedGraphColumns(listed.nodes, listed.edges, listed.from, listed.to, true),
+      (t) => `${t.value ? "columns" : "no columns"}; once per data version; not part of compact`,
+    );
+    // The Neo4j store's snapshot makes its columns the same way on first use, hashing endpoint ids
+    // (Neo4j hands out no stable node numbers); its lists are in the same order as these.
+    await step(
+      "  a Neo4j snapshot's columns, on first use (endpoint ids hashed)",
+      runs,
+      () => graphColumns(listed.nodes, listed.edges),
       (t) => `${t.value ? "columns" : "no columns"}; once per data version; not part of compact`,
     );
     await step(

@@ -34,7 +34,9 @@ afterAll(async () => {
 async function search(text: string, expected: string): Promise<void> {
   const input = page.locator("[data-testid=search] input");
   await input.fill(text);
-  await page.locator("[data-testid=search] [role=option]").first().waitFor();
+  // An option, or the row that says there is none or why the search failed (reported as such).
+  await page.locator("[data-testid=search] [role=option], [data-testid=search-status]").first().waitFor();
+  expect(await page.locator("[data-testid=search-status]").allTextContents()).toEqual([]);
   await expect(page.locator("[data-testid=search] [role=option]").first().textContent()).resolves.toContain(expected);
   await input.press("Enter");
 }
@@ -193,6 +195,31 @@ describe("risk map (seed graph)", () => {
     expect(parsed.errors).toBe(0);
     expect(parsed.scripts).toBe(0);
     expect(parsed.shapes).toBe(await page.evaluate(() => (globalThis as unknown as Hooks).__cy!.nodes().length));
+  });
+
+  it("a search whose request got no answer is asked again, and a failed search says why", async () => {
+    const other = await newPage(browser, errors);
+    await other.goto(`${server.url}/?lang=en`);
+    await waitForMap(other);
+    let dropped = 0;
+    await other.route("**/graphql", async (route) => {
+      const body = route.request().postData() ?? "";
+      if (!body.includes("query Search")) return route.continue();
+      if (body.includes("比例阀") && dropped++ === 0) return route.abort("connectionreset");
+      if (body.includes("zzz")) {
+        const failed = { errors: [{ message: "the store is unavailable", extensions: { code: "STORE_UNAVAILABLE" } }] };
+        return route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(failed) });
+      }
+      return route.continue();
+    });
+    const input = other.locator("[data-testid=search] input");
+    await input.fill("比例阀");
+    await expect(other.locator("[data-testid=search] [role=option]").first().textContent()).resolves.toContain("比例阀");
+    expect(dropped).toBe(2);
+    await input.fill("zzz");
+    await expect(other.locator("[data-testid=search-status]").textContent()).resolves.toBe("Search failed: the store is unavailable");
+    expect(await other.locator("[data-testid=search] [role=option]").count()).toBe(0);
+    await other.context().close();
   });
 
   it("raised no page errors", () => {

@@ -6,6 +6,7 @@ const MESSAGES = {
   searchPlaceholder: { zh: "搜索节点（中文、英文或 id）", en: "Search nodes (Chinese, English or id)" },
   searchLabel: { zh: "搜索", en: "Search" },
   noMatches: { zh: "没有匹配的节点", en: "No matching nodes" },
+  searchFailed: { zh: "搜索失败：{msg}", en: "Search failed: {msg}" },
   layered: { zh: "分层", en: "Layered" },
   force: { zh: "力导向", en: "Force" },
   forceTooMany: { zh: "力导向布局最多 {n} 个节点：请先聚焦或筛选", en: "The force layout handles at most {n} nodes: focus or filter first" },

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { searchNodes } from "../api/analysis";
+import { ApiError } from "../api/client";
 import type { SearchHit } from "../api/types";
 import { kindName, t } from "../model/i18n";
 import { nameIn } from "../model/labels";
@@ -17,6 +18,7 @@ interface Props {
 }
 
 const DEBOUNCE_MS = 120;
+const RETRY_MS = 500;
 
 /**
  * A keyboard-driven combobox (WAI-ARIA 1.2 pattern) over the API's ranked search (id, zh, en and
@@ -28,6 +30,8 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [searched, setSearched] = useState("");
+  /** Why the last search got no hits, when it failed. */
+  const [failure, setFailure] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
 
@@ -35,16 +39,30 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
     const q = query.trim();
     if (q === "") return;
     const abort = new AbortController();
-    const timer = setTimeout(() => {
+    let timer = setTimeout(() => run(true), DEBOUNCE_MS);
+    function run(mayRetry: boolean): void {
       searchNodes(q, abort.signal).then(
         (items) => {
           setHits(items);
+          setFailure(null);
           setSearched(q);
           setActive(-1);
         },
-        () => undefined,
+        (e: unknown) => {
+          if (abort.signal.aborted) return;
+          // A request that never got an answer (a kept-alive connection closed as it was sent,
+          // a server restarting) is asked once more: a search changes nothing. An answer that is
+          // an error is shown as it is.
+          if (mayRetry && !(e instanceof ApiError)) {
+            timer = setTimeout(() => run(false), RETRY_MS);
+            return;
+          }
+          setHits([]);
+          setFailure(e instanceof Error ? e.message : String(e));
+          setSearched(q);
+        },
       );
-    }, DEBOUNCE_MS);
+    }
     return () => {
       clearTimeout(timer);
       abort.abort();
@@ -119,8 +137,8 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
       {expanded && (
         <ul id={listId} role="listbox" className="search-results" aria-label={label}>
           {current.length === 0 && searched === query.trim() && (
-            <li className="search-empty" role="presentation">
-              {t(lang, "noMatches")}
+            <li className="search-empty" role="presentation" data-testid="search-status">
+              {failure === null ? t(lang, "noMatches") : t(lang, "searchFailed", { msg: failure })}
             </li>
           )}
           {current.map((h, i) => (

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { searchNodes } from "../api/analysis";
-import { ApiError } from "../api/client";
 import type { SearchHit } from "../api/types";
 import { kindName, t } from "../model/i18n";
 import { nameIn } from "../model/labels";
@@ -18,7 +17,7 @@ interface Props {
 }
 
 const DEBOUNCE_MS = 120;
-const RETRY_MS = 500;
+const CLOSE_AFTER_BLUR_MS = 150;
 
 /**
  * A keyboard-driven combobox (WAI-ARIA 1.2 pattern) over the API's ranked search (id, zh, en and
@@ -34,13 +33,17 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
   const [failure, setFailure] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
+  // The list closes a moment after the box loses focus; coming back (or typing) before then
+  // cancels that, or the list would close under the user's typing (a browser test met this).
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const cancelClose = () => clearTimeout(closing.current);
+  useEffect(() => cancelClose, []);
 
   useEffect(() => {
     const q = query.trim();
     if (q === "") return;
     const abort = new AbortController();
-    let timer = setTimeout(() => run(true), DEBOUNCE_MS);
-    function run(mayRetry: boolean): void {
+    const timer = setTimeout(() => {
       searchNodes(q, abort.signal).then(
         (items) => {
           setHits(items);
@@ -50,19 +53,12 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
         },
         (e: unknown) => {
           if (abort.signal.aborted) return;
-          // A request that never got an answer (a kept-alive connection closed as it was sent,
-          // a server restarting) is asked once more: a search changes nothing. An answer that is
-          // an error is shown as it is.
-          if (mayRetry && !(e instanceof ApiError)) {
-            timer = setTimeout(() => run(false), RETRY_MS);
-            return;
-          }
           setHits([]);
           setFailure(e instanceof Error ? e.message : String(e));
           setSearched(q);
         },
       );
-    }
+    }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       abort.abort();
@@ -127,11 +123,18 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
         autoComplete="off"
         spellCheck={false}
         onChange={(e) => {
+          cancelClose();
           setQuery(e.target.value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          cancelClose();
+          setOpen(true);
+        }}
+        onBlur={() => {
+          cancelClose();
+          closing.current = setTimeout(() => setOpen(false), CLOSE_AFTER_BLUR_MS);
+        }}
         onKeyDown={onKeyDown}
       />
       {expanded && (

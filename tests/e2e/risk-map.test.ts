@@ -224,7 +224,7 @@ describe("risk map (seed graph)", () => {
       box.focus();
     });
     await input.fill("比例阀");
-    await other.waitForTimeout(400);
+    await other.waitForTimeout(400); // past the list's closing delay (150 ms), which used to close it here
     await expect(other.locator("[data-testid=search] [role=option]").first().textContent()).resolves.toContain("比例阀");
     expect(await status.count()).toBe(0);
     await other.context().close();

@@ -19,18 +19,23 @@ interface Props {
 const DEBOUNCE_MS = 120;
 const CLOSE_AFTER_BLUR_MS = 150;
 
+/** The answer to the last search: its text, its hits, and why it failed when it did. */
+interface Answer {
+  readonly q: string;
+  readonly hits: readonly SearchHit[];
+  readonly failure: string | null;
+}
+const NO_ANSWER: Answer = { q: "", hits: [], failure: null };
+
 /**
  * A keyboard-driven combobox (WAI-ARIA 1.2 pattern) over the API's ranked search (id, zh, en and
  * aliases): type, ↑/↓ to move, Enter to pick (the top hit when none is highlighted), Esc to close.
  */
 export function SearchBox({ lang, label, placeholder, onPick, testId, globalShortcut = false }: Props) {
   const [query, setQuery] = useState("");
-  const [hits, setHits] = useState<readonly SearchHit[]>([]);
+  const [answer, setAnswer] = useState<Answer>(NO_ANSWER);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [searched, setSearched] = useState("");
-  /** Why the last search got no hits, when it failed. */
-  const [failure, setFailure] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   // The list closes a moment after the box loses focus; coming back (or typing) before then
@@ -46,16 +51,12 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
     const timer = setTimeout(() => {
       searchNodes(q, abort.signal).then(
         (items) => {
-          setHits(items);
-          setFailure(null);
-          setSearched(q);
+          setAnswer({ q, hits: items, failure: null });
           setActive(-1);
         },
         (e: unknown) => {
           if (abort.signal.aborted) return;
-          setHits([]);
-          setFailure(e instanceof Error ? e.message : String(e));
-          setSearched(q);
+          setAnswer({ q, hits: [], failure: e instanceof Error ? e.message : String(e) });
         },
       );
     }, DEBOUNCE_MS);
@@ -79,13 +80,14 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
     return () => window.removeEventListener("keydown", onKey);
   }, [globalShortcut]);
 
-  const current = query.trim() !== "" && searched === query.trim() ? hits : [];
+  const answered = query.trim() !== "" && answer.q === query.trim();
+  const current = answered ? answer.hits : [];
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
     onPick(hit);
     setOpen(false);
     setQuery("");
-    setHits([]);
+    setAnswer(NO_ANSWER);
     setActive(-1);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -139,9 +141,9 @@ export function SearchBox({ lang, label, placeholder, onPick, testId, globalShor
       />
       {expanded && (
         <ul id={listId} role="listbox" className="search-results" aria-label={label}>
-          {current.length === 0 && searched === query.trim() && (
+          {answered && current.length === 0 && (
             <li className="search-empty" role="presentation" data-testid="search-status">
-              {failure === null ? t(lang, "noMatches") : t(lang, "searchFailed", { msg: failure })}
+              {answer.failure === null ? t(lang, "noMatches") : t(lang, "searchFailed", { msg: answer.failure })}
             </li>
           )}
           {current.map((h, i) => (
